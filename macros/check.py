@@ -1,0 +1,41 @@
+"""`python -m macros.check`: validate data/ and print every problem, without building the site."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from macros.dataset import load_dataset
+from macros.problems import DataError, format_report
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m macros.check", description=__doc__)
+    parser.add_argument("--root", type=Path, default=ROOT, help="project folder holding data/")
+    parser.add_argument("--github", action="store_true", default=bool(os.environ.get("GITHUB_ACTIONS")),
+                        help="also print GitHub Actions annotations (default inside Actions)")
+    args = parser.parse_args(argv)
+    try:
+        dataset = load_dataset(args.root.resolve())
+    except DataError as err:
+        print(format_report(err.problems), file=sys.stderr)
+        if args.github:
+            for problem in err.problems:
+                print(problem.as_annotation())
+        return 1
+    if dataset.warnings:
+        print(format_report(list(dataset.warnings)), file=sys.stderr)
+        if args.github:
+            for problem in dataset.warnings:
+                print(problem.as_annotation())
+    counts = ", ".join(f"{len(v)} {k}" for k, v in dataset.by_id.items())
+    print(f"data OK: {counts}; data as of {dataset.as_of.isoformat()}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,143 @@
+"""Views derived from the Dataset: timeline entries, issue histories, deadline chains, URLs.
+
+Everything here is a pure function of the Dataset, so pages, exports and feeds agree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from macros.dataset import Dataset
+from macros.model import Deadline, Event, Person, Round, Source
+
+ROUND_KIND_LABELS = {"talks": "Round of talks", "leaders-meeting": "Leaders' meeting"}
+EVENT_KIND_LABELS = {
+    "call": "Leaders' call",
+    "meeting": "Meeting",
+    "tariff-action": "Tariff action",
+    "export-control": "Export control",
+    "executive-order": "Executive order",
+    "announcement": "Announcement",
+    "ruling": "Court ruling",
+    "statement": "Statement",
+    "purchase": "Purchase",
+    "legislation": "Legislation",
+    "other": "Other",
+}
+SIDE_LABELS = {"us": "United States", "cn": "China", "both": "Both sides"}
+STATUS_LABELS = {
+    "pending": "Pending",
+    "met": "Met",
+    "extended": "Extended",
+    "lapsed": "Lapsed",
+    "superseded": "Superseded",
+    "unknown": "Outcome unknown",
+}
+
+
+def round_url(round_id: str) -> str:
+    return f"rounds/{round_id}/"
+
+
+def issue_url(issue_id: str) -> str:
+    return f"issues/{issue_id}/"
+
+
+def timeline_anchor(category: str, record_id: str) -> str:
+    return f"{category}-{record_id}"
+
+
+def timeline_url(category: str, record_id: str) -> str:
+    return f"timeline/#{timeline_anchor(category, record_id)}"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One line of the timeline: a round, an event or a deadline."""
+
+    category: str  # round | event | deadline
+    kind: str  # a round kind, an event kind, or "deadline"
+    kind_label: str
+    date: dt.date
+    precision: str
+    anchor: str
+    title: str
+    text: str
+    issues: tuple[str, ...]
+    sources: tuple[Source, ...]
+    page: str | None  # site-relative URL of the record's own page, if it has one
+    record: Round | Event | Deadline
+
+
+def round_issues(rnd: Round) -> tuple[str, ...]:
+    """Issues a round touched: its agenda plus any named by its tensions or outcomes."""
+    named = list(rnd.issues)
+    for entry in (*rnd.tensions, *rnd.outcomes):
+        named += [i for i in entry.issues if i not in named]
+    return tuple(named)
+
+
+def timeline_entries(data: Dataset) -> list[Entry]:
+    """Rounds, events and deadlines in date order (oldest first)."""
+    entries = [
+        Entry("round", r.kind, ROUND_KIND_LABELS[r.kind], r.start, "day", timeline_anchor("round", r.id),
+              r.title, r.summary, round_issues(r), tuple(r.sources), round_url(r.id), r)
+        for r in data.rounds
+    ]
+    entries += [
+        Entry("event", e.kind, EVENT_KIND_LABELS[e.kind], e.date, e.precision, timeline_anchor("event", e.id),
+              e.title, e.text, tuple(e.issues), tuple(e.sources), None, e)
+        for e in data.events
+    ]
+    entries += [
+        Entry("deadline", "deadline", "Deadline", d.due, "day", timeline_anchor("deadline", d.id),
+              d.title, d.text, tuple(d.issues), tuple(d.sources), None, d)
+        for d in data.deadlines
+    ]
+    order = {"round": 0, "event": 1, "deadline": 2}
+    return sorted(entries, key=lambda e: (e.date, order[e.category], e.anchor))
+
+
+def issue_history(data: Dataset, issue_id: str) -> list[Entry]:
+    return [e for e in timeline_entries(data) if issue_id in e.issues]
+
+
+def role_at(person: Person, when: dt.date) -> str:
+    """The person's title on a date: the role whose dates cover it, else the first listed."""
+    for role in person.roles:
+        if (role.start is None or role.start <= when) and (role.end is None or when <= role.end):
+            return role.title
+    return person.roles[0].title
+
+
+def rounds_attended(data: Dataset, person_id: str) -> list[Round]:
+    return [r for r in data.rounds
+            if any(m.person == person_id for m in (*r.delegations.us, *r.delegations.cn))]
+
+
+def deadline_status(deadline: Deadline, today: dt.date) -> str:
+    """The status a reader sees: a pending deadline whose date has passed is not settled."""
+    if deadline.status == "pending" and deadline.due < today:
+        return "outcome not yet recorded"
+    return STATUS_LABELS[deadline.status]
+
+
+def upcoming_deadlines(data: Dataset) -> list[Deadline]:
+    return [d for d in data.deadlines if d.status == "pending" and d.due >= data.today]
+
+
+def overdue_deadlines(data: Dataset) -> list[Deadline]:
+    return [d for d in data.deadlines if d.status == "pending" and d.due < data.today]
+
+
+def deadline_chain(data: Dataset, deadline_id: str) -> list[Deadline]:
+    """The whole chain a deadline belongs to, from the first date to the last replacement."""
+    predecessor = {d.replaced_by: d.id for d in data.deadlines if d.replaced_by}
+    first = deadline_id
+    while first in predecessor:
+        first = predecessor[first]
+    chain = [data.by_id["deadlines"][first]]
+    while chain[-1].replaced_by:
+        chain.append(data.by_id["deadlines"][chain[-1].replaced_by])
+    return chain

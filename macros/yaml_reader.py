@@ -1,0 +1,204 @@
+"""Read one YAML file into plain Python values plus the position of every value.
+
+PyYAML's defaults are unsafe for hand-edited data: duplicate keys silently overwrite,
+`no`/`on` become booleans, `12:30` becomes 750, unquoted dates become `date` objects, and
+aliases can expand a small file into gigabytes. This reader composes the node tree and
+converts it itself, with YAML 1.2 core scalars, so none of that happens unnoticed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from yaml.composer import Composer
+from yaml.constructor import SafeConstructor
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.parser import Parser
+from yaml.reader import Reader
+from yaml.resolver import BaseResolver
+from yaml.scanner import Scanner
+
+from macros.problems import Problem
+
+MAX_FILE_BYTES = 1_000_000
+MAX_NODES = 200_000
+
+Path_ = tuple[str | int, ...]
+
+
+class _CoreResolver(BaseResolver):
+    """YAML 1.2 core schema: only true/false are booleans; no sexagesimal numbers, no dates."""
+
+
+_CoreResolver.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+_CoreResolver.add_implicit_resolver(
+    "tag:yaml.org,2002:int", re.compile(r"^[-+]?[0-9]+$"), list("-+0123456789")
+)
+_CoreResolver.add_implicit_resolver(
+    "tag:yaml.org,2002:float",
+    re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$"),
+    list("-+.0123456789"),
+)
+_CoreResolver.add_implicit_resolver(
+    "tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]
+)
+
+
+class _AliasFound(Exception):
+    def __init__(self, mark: yaml.Mark) -> None:
+        self.mark = mark
+
+
+class _NodeLoader(Reader, Scanner, Parser, Composer, _CoreResolver):
+    def __init__(self, stream: str) -> None:
+        Reader.__init__(self, stream)
+        Scanner.__init__(self)
+        Parser.__init__(self)
+        Composer.__init__(self)
+        _CoreResolver.__init__(self)
+
+    def compose_node(self, parent: Node | None, index: object) -> Node:  # type: ignore[override]
+        # Aliases are refused outright: the data never needs them, and they are how a
+        # small file expands into a huge one ("billion laughs").
+        if self.check_event(yaml.AliasEvent):
+            raise _AliasFound(self.peek_event().start_mark)
+        return super().compose_node(parent, index)
+
+
+@dataclass
+class ParsedFile:
+    """A file's content as plain values, and where each value and key sits in the file."""
+
+    path: str
+    value: object
+    value_marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    key_marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+
+    def position(self, loc: Path_, *, key: bool = False) -> tuple[int, int]:
+        """Line and column (1-based) of the value at `loc`, or of its nearest ancestor."""
+        marks = self.key_marks if key else self.value_marks
+        probe = tuple(loc)
+        while probe:
+            if probe in marks:
+                return marks[probe]
+            if not key and probe in self.key_marks:
+                return self.key_marks[probe]
+            probe = probe[:-1]
+        return self.value_marks.get((), (1, 1))
+
+
+_SCALAR = SafeConstructor()
+
+
+def _to_python(node: Node, loc: Path_, parsed: ParsedFile, problems: list[Problem], count: list[int]) -> object:
+    count[0] += 1
+    if count[0] > MAX_NODES:
+        raise _TooLarge()
+    parsed.value_marks[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if isinstance(node, ScalarNode):
+        if node.tag == "tag:yaml.org,2002:str" or node.style in ("'", '"', "|", ">"):
+            return node.value
+        if node.tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
+                        "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null"):
+            return _SCALAR.construct_object(node, deep=True)
+        problems.append(_at(parsed.path, node.start_mark, _loc_name(loc),
+                            f"the tag {node.tag} is not allowed", "remove the '!' tag"))
+        return node.value
+    if isinstance(node, SequenceNode):
+        return [_to_python(item, (*loc, i), parsed, problems, count) for i, item in enumerate(node.value)]
+    if isinstance(node, MappingNode):
+        result: dict[str, object] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode):
+                problems.append(_at(parsed.path, key_node.start_mark, _loc_name(loc),
+                                    "a key must be a plain word", "write `name: value`"))
+                continue
+            key = key_node.value
+            key_loc = (*loc, key)
+            if key in result:
+                first = parsed.key_marks[key_loc]
+                problems.append(_at(parsed.path, key_node.start_mark, _loc_name(key_loc),
+                                    f"duplicate key '{key}' (first set on line {first[0]})",
+                                    "keep one of the two"))
+                continue
+            parsed.key_marks[key_loc] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            result[key] = _to_python(value_node, key_loc, parsed, problems, count)
+        return result
+    raise TypeError(f"unexpected YAML node {node!r}")  # pragma: no cover - PyYAML has no others
+
+
+class _TooLarge(Exception):
+    pass
+
+
+def _loc_name(loc: Path_) -> str:
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text or "(file)"
+
+
+def _at(path: str, mark: yaml.Mark | None, field_name: str, message: str, hint: str = "") -> Problem:
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    return Problem(path, line, col, field_name, message, hint)
+
+
+def read_yaml(file: Path, display_path: str) -> tuple[ParsedFile | None, list[Problem]]:
+    """Parse one file; return its values with positions, or the problems that stop it."""
+    raw = file.read_bytes()
+    if len(raw) > MAX_FILE_BYTES:
+        return None, [Problem(display_path, 1, 1, "(file)",
+                              f"file is {len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,}",
+                              "split it into smaller files")]
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return None, [Problem(display_path, 1, 1, "(file)", "file starts with a byte-order mark",
+                              "save it as UTF-8 without BOM")]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        col = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
+        return None, [Problem(display_path, line, col, "(file)",
+                              f"byte 0x{raw[err.start]:02x} is not UTF-8", "save the file as UTF-8")]
+    parsed = ParsedFile(display_path, None)
+    problems: list[Problem] = []
+    try:
+        loader = _NodeLoader(text)
+        try:
+            root = loader.get_single_node()
+        finally:
+            loader.dispose()
+    except _AliasFound as alias:
+        return None, [_at(display_path, alias.mark, "(file)", "YAML aliases (*name) are not allowed",
+                          "write the value out in full")]
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        message = (err.problem or err.context or "invalid YAML").strip()
+        hint = "indent with spaces, not tabs" if "\t" in message or "tab" in message else _syntax_hint(message)
+        return None, [_at(display_path, mark, "(file)", f"YAML syntax: {message}", hint)]
+    except yaml.YAMLError as err:
+        return None, [Problem(display_path, 1, 1, "(file)", f"YAML syntax: {err}", "")]
+    if root is None:
+        return None, [Problem(display_path, 1, 1, "(file)", "file is empty",
+                              "add the record, or delete the file")]
+    try:
+        parsed.value = _to_python(root, (), parsed, problems, [0])
+    except _TooLarge:
+        return None, [Problem(display_path, 1, 1, "(file)", f"more than {MAX_NODES:,} values",
+                              "split it into smaller files")]
+    return parsed, problems
+
+
+def _syntax_hint(message: str) -> str:
+    if "mapping values are not allowed" in message:
+        return "a value containing ': ' must be quoted"
+    if "found unexpected end of stream" in message or "quoted scalar" in message:
+        return "a quote is not closed"
+    if "expected <block end>" in message or "did not find expected" in message:
+        return "check the indentation: items of one list or map must line up"
+    return "check the YAML syntax around this position"
