@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Set up (if needed) and serve the site at http://127.0.0.1:8000 with live reload on data edits.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh site
+export NO_MKDOCS_2_WARNING=1
+exec .venv/bin/mkdocs serve --dev-addr 127.0.0.1:8000 "$@"
