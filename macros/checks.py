@@ -7,7 +7,7 @@ import difflib
 from collections.abc import Iterator
 from pathlib import PurePosixPath
 
-from macros.load import Located, LoadResult
+from macros.load import LoadResult, Located
 from macros.model import Deadline, Event, Issue, Person, Round, Source, TariffChange
 from macros.problems import Problem
 
@@ -175,7 +175,8 @@ def _check_deadlines(located: list[Located], ids: Refs, today: dt.date) -> list[
                                          "record the outcome with a source, or set status: unknown",
                                          "warning"))
         if deadline.status in ("met", "lapsed") and deadline.due > today:
-            problems.append(item.problem(("status",), f"status '{deadline.status}' but due {deadline.due} is still ahead",
+            problems.append(item.problem(("status",),
+                                         f"status '{deadline.status}' but due {deadline.due} is still ahead",
                                          "use pending until the date passes"))
     problems += _chain_loops(by_id)
     return problems

@@ -1,0 +1,87 @@
+"""Shared fixtures: real builds of the real site and of small fixture projects."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+PROJECT_PARTS = ("mkdocs.yml", "docs", "macros")
+
+
+@dataclass
+class Build:
+    """The result of one `mkdocs build --strict` run."""
+
+    project: Path
+    site: Path
+    returncode: int
+    stdout: str
+    stderr: str
+
+    def html(self, url_path: str) -> BeautifulSoup:
+        """Parse the built page at a site-relative URL such as 'rounds/2025-05-geneva/'."""
+        path = self.site / url_path
+        if url_path == "" or url_path.endswith("/"):
+            path = path / "index.html"
+        return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+    def json(self, url_path: str) -> dict:
+        return json.loads((self.site / url_path).read_text(encoding="utf-8"))
+
+
+def run_build(project: Path, site: Path) -> Build:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site)],
+        capture_output=True, text=True, env=env, cwd=project, timeout=600,
+    )
+    return Build(project, site, proc.returncode, proc.stdout, proc.stderr)
+
+
+def make_project(tmp: Path, data: Path) -> Path:
+    """A copy of the site's code with another data folder, to build fixture data."""
+    project = tmp / "project"
+    project.mkdir(parents=True)
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, project / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, project / part)
+    shutil.copytree(data, project / "data")
+    return project
+
+
+@pytest.fixture(scope="session")
+def real_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The real site, built once per test session from the repository's own data."""
+    build = run_build(ROOT, tmp_path_factory.mktemp("real") / "site")
+    assert build.returncode == 0, build.stderr
+    return build
+
+
+@pytest.fixture(scope="session")
+def fixture_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The site built from tests/fixtures/valid (fictional records, hostile-looking text)."""
+    tmp = tmp_path_factory.mktemp("fixture")
+    build = run_build(make_project(tmp, FIXTURES / "valid" / "data"), tmp / "site")
+    assert build.returncode == 0, build.stderr
+    return build
+
+
+@pytest.fixture(scope="session")
+def real_dataset():
+    from macros.dataset import load_dataset
+
+    return load_dataset(ROOT, dt.date.today())
