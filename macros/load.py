@@ -176,6 +176,8 @@ def _translate(err: ValidationError, model: type[BaseModel], parsed: ParsedFile,
             allowed = _fields_at(model, loc[:-1])
             message = f"unknown field '{loc[-1]}'"
             hint = _did_you_mean(str(loc[-1]), allowed) or f"allowed fields: {', '.join(allowed)}"
+            if " " in str(loc[-1]).strip():
+                hint = "this looks like the rest of a value after ': ': put the whole value in quotes"
             line, col = parsed.position(full, key=True)
         else:
             message, hint = _message(kind, value, ctx, detail["msg"], loc)

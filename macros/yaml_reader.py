@@ -195,7 +195,7 @@ def read_yaml(file: Path, display_path: str) -> tuple[ParsedFile | None, list[Pr
 
 
 def _syntax_hint(message: str) -> str:
-    if "mapping values are not allowed" in message:
+    if "mapping values are not allowed" in message or "but got ':'" in message:
         return "a value containing ': ' must be quoted"
     if "found unexpected end of stream" in message or "quoted scalar" in message:
         return "a quote is not closed"
