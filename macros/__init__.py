@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from macros import page_content
-from macros.build_context import current
-
 
 def define_env(env: Any) -> None:
+    # Imported here, not at the top: `python -m macros.check` imports this package too and
+    # should not pay for the renderer.
+    from macros import page_content
+    from macros.build_context import current
+
     def page_url() -> str:
         return env.page.url
 

@@ -13,13 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
-from yaml.composer import Composer
+from yaml._yaml import CParser
 from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
-from yaml.parser import Parser
-from yaml.reader import Reader
 from yaml.resolver import BaseResolver
-from yaml.scanner import Scanner
 
 from macros.problems import Problem
 
@@ -49,25 +46,12 @@ _CoreResolver.add_implicit_resolver(
 )
 
 
-class _AliasFound(Exception):
-    def __init__(self, mark: yaml.Mark) -> None:
-        self.mark = mark
+class _NodeLoader(CParser, _CoreResolver):
+    """libyaml's parser (fast) composing nodes with the YAML 1.2 core resolver above."""
 
-
-class _NodeLoader(Reader, Scanner, Parser, Composer, _CoreResolver):
     def __init__(self, stream: str) -> None:
-        Reader.__init__(self, stream)
-        Scanner.__init__(self)
-        Parser.__init__(self)
-        Composer.__init__(self)
+        CParser.__init__(self, stream)
         _CoreResolver.__init__(self)
-
-    def compose_node(self, parent: Node | None, index: object) -> Node:  # type: ignore[override]
-        # Aliases are refused outright: the data never needs them, and they are how a
-        # small file expands into a huge one ("billion laughs").
-        if self.check_event(yaml.AliasEvent):
-            raise _AliasFound(self.peek_event().start_mark)
-        return super().compose_node(parent, index)
 
 
 @dataclass
@@ -95,10 +79,14 @@ class ParsedFile:
 _SCALAR = SafeConstructor()
 
 
-def _to_python(node: Node, loc: Path_, parsed: ParsedFile, problems: list[Problem], count: list[int]) -> object:
-    count[0] += 1
-    if count[0] > MAX_NODES:
+def _to_python(node: Node, loc: Path_, parsed: ParsedFile, problems: list[Problem], seen: set[int]) -> object:
+    if len(seen) > MAX_NODES:
         raise _TooLarge()
+    if id(node) in seen:
+        # The composer shares one node between an anchor and its aliases. Aliases are refused:
+        # the data never needs them, and they are how a small file expands into a huge one.
+        raise _AliasFound(node.start_mark)
+    seen.add(id(node))
     parsed.value_marks[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
     if isinstance(node, ScalarNode):
         if node.tag == "tag:yaml.org,2002:str" or node.style in ("'", '"', "|", ">"):
@@ -110,7 +98,7 @@ def _to_python(node: Node, loc: Path_, parsed: ParsedFile, problems: list[Proble
                             f"the tag {node.tag} is not allowed", "remove the '!' tag"))
         return node.value
     if isinstance(node, SequenceNode):
-        return [_to_python(item, (*loc, i), parsed, problems, count) for i, item in enumerate(node.value)]
+        return [_to_python(item, (*loc, i), parsed, problems, seen) for i, item in enumerate(node.value)]
     if isinstance(node, MappingNode):
         result: dict[str, object] = {}
         for key_node, value_node in node.value:
@@ -127,13 +115,18 @@ def _to_python(node: Node, loc: Path_, parsed: ParsedFile, problems: list[Proble
                                     "keep one of the two"))
                 continue
             parsed.key_marks[key_loc] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-            result[key] = _to_python(value_node, key_loc, parsed, problems, count)
+            result[key] = _to_python(value_node, key_loc, parsed, problems, seen)
         return result
     raise TypeError(f"unexpected YAML node {node!r}")  # pragma: no cover - PyYAML has no others
 
 
 class _TooLarge(Exception):
     pass
+
+
+class _AliasFound(Exception):
+    def __init__(self, mark: yaml.Mark) -> None:
+        self.mark = mark
 
 
 def _loc_name(loc: Path_) -> str:
@@ -173,9 +166,6 @@ def read_yaml(file: Path, display_path: str) -> tuple[ParsedFile | None, list[Pr
             root = loader.get_single_node()
         finally:
             loader.dispose()
-    except _AliasFound as alias:
-        return None, [_at(display_path, alias.mark, "(file)", "YAML aliases (*name) are not allowed",
-                          "write the value out in full")]
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         message = (err.problem or err.context or "invalid YAML").strip()
@@ -187,10 +177,13 @@ def read_yaml(file: Path, display_path: str) -> tuple[ParsedFile | None, list[Pr
         return None, [Problem(display_path, 1, 1, "(file)", "file is empty",
                               "add the record, or delete the file")]
     try:
-        parsed.value = _to_python(root, (), parsed, problems, [0])
+        parsed.value = _to_python(root, (), parsed, problems, set())
     except _TooLarge:
         return None, [Problem(display_path, 1, 1, "(file)", f"more than {MAX_NODES:,} values",
                               "split it into smaller files")]
+    except _AliasFound as alias:
+        return None, [_at(display_path, alias.mark, "(file)", "YAML aliases (*name) are not allowed",
+                          "write the value out in full")]
     return parsed, problems
 
 
