@@ -18,11 +18,15 @@ from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
+from mkdocs.structure.pages import Page  # noqa: E402
 
 from macros.build_context import current, set_current  # noqa: E402
-from macros.dataset import load_dataset  # noqa: E402
+from macros.dataset import Dataset, load_dataset  # noqa: E402
 from macros.exports import api_files  # noqa: E402
-from macros.problems import DataError, format_report  # noqa: E402
+from macros.problems import DataError, Problem, format_report  # noqa: E402
+from macros.serve_errors import error_banner  # noqa: E402
+
+log = logging.getLogger("mkdocs.hooks.trade_truce_tracker")
 
 # Data warnings go to their own stream: they must be seen, but must not fail `--strict`.
 data_log = logging.getLogger("trade_truce_tracker.data")
@@ -33,16 +37,41 @@ if not data_log.handlers:
     data_log.propagate = False
 
 
+class _State:
+    """What this hook remembers between the rebuilds of one `mkdocs serve` process."""
+
+    command = "build"
+    last_good: Dataset | None = None
+    problems: list[Problem] = []  # noqa: RUF012 - data errors shown while serving
+    edit_paths: dict[str, str | None] = {}  # noqa: RUF012 - page src_uri → data file to edit
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _State.command = command
+
+
 @event_priority(100)  # before mkdocs-macros, whose define_env reads the data
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).resolve().parent
     try:
         dataset = load_dataset(root)
     except DataError as err:
-        raise PluginError("The data has errors; nothing was built.\n" + format_report(err.problems)) from None
-    for warning in dataset.warnings:
-        data_log.warning(str(warning))
+        report = format_report(err.problems)
+        if _State.command != "serve" or _State.last_good is None:
+            raise PluginError("The data has errors; nothing was built.\n" + report) from None
+        # While serving, a traceback and a frozen browser help nobody: keep showing the last
+        # good data, print the report, and put it on every page until the file is fixed.
+        log.error("The data has errors; pages show the last good data until they are fixed.\n" + report)
+        _State.problems = err.problems
+        dataset = _State.last_good
+    else:
+        _State.problems = []
+        _State.last_good = dataset
+        for warning in dataset.warnings:
+            data_log.warning(str(warning))
     set_current(dataset)
+    if config.repo_url and not config.edit_uri:
+        config.edit_uri = "edit/main/docs/"
     return config
 
 
@@ -60,9 +89,29 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     ]
     generated += [_page(config, f"rounds/{r.id}.md", f'round_page("{r.id}")') for r in data.rounds]
     generated += [_page(config, f"issues/{i.id}.md", f'issue_page("{i.id}")') for i in data.issues]
+    # "Edit this page" on a generated page opens the YAML file behind it, or nothing at all
+    # for pages made from many files.
+    _State.edit_paths = {file.src_uri: None for file in generated}
+    _State.edit_paths.update({f"rounds/{r.id}.md": data.file_of("rounds", r.id) for r in data.rounds})
+    _State.edit_paths.update({f"issues/{i.id}.md": data.file_of("issues", i.id) for i in data.issues})
     generated += [File.generated(config, path, content=text) for path, text in api_files(data).items()]
     for file in generated:
         if files.get_file_from_path(file.src_uri) is not None:
             raise PluginError(f"docs/{file.src_uri} would hide a generated page: delete it")
         files.append(file)
     return files
+
+
+def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
+    if page.file.src_uri in _State.edit_paths:
+        data_file = _State.edit_paths[page.file.src_uri]
+        page.edit_url = None
+        if data_file and config.repo_url:
+            page.edit_url = f"{config.repo_url.rstrip('/')}/edit/main/{data_file}"
+    return page
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if _State.problems:
+        return error_banner(_State.problems) + html
+    return html
