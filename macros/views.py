@@ -117,8 +117,8 @@ def rounds_attended(data: Dataset, person_id: str) -> list[Round]:
 
 
 def deadline_status(deadline: Deadline, today: dt.date) -> str:
-    """The status a reader sees: a pending deadline whose date has passed is not settled."""
-    if deadline.status == "pending" and deadline.due < today:
+    """The status a reader sees: a past deadline with no sourced outcome is never shown settled."""
+    if deadline.status in ("pending", "unknown") and deadline.due < today:
         return "outcome not yet recorded"
     return STATUS_LABELS[deadline.status]
 
@@ -128,7 +128,8 @@ def upcoming_deadlines(data: Dataset) -> list[Deadline]:
 
 
 def overdue_deadlines(data: Dataset) -> list[Deadline]:
-    return [d for d in data.deadlines if d.status == "pending" and d.due < data.today]
+    """Past deadlines whose outcome no source reports yet."""
+    return [d for d in data.deadlines if d.status in ("pending", "unknown") and d.due < data.today]
 
 
 def deadline_chain(data: Dataset, deadline_id: str) -> list[Deadline]:

@@ -55,10 +55,10 @@ def test_timeline_has_every_record_with_anchor_time_kind_issues_sources(fixture_
 
 
 def test_indexes_list_newest_first(fixture_build):
-    rows = fixture_build.html("rounds/").select("table.ttt-index tbody tr")
+    rows = fixture_build.html("rounds/").select(".ttt-table table tbody tr")
     assert [row["id"] for row in rows] == ["2025-06-beta", "2025-05-alpha"]
     assert rows[0].find_all("td")[2].get_text() == "Betatown, Elsewhere"
-    issue_rows = fixture_build.html("issues/").select("table.ttt-index tbody tr")
+    issue_rows = fixture_build.html("issues/").select(".ttt-table table tbody tr")
     assert {row["id"] for row in issue_rows} == {"widgets", "gadgets"}
 
 
