@@ -43,6 +43,10 @@ def define_env(env: Any) -> None:
         return page_content.issues_index(current(), page_url())
 
     @env.macro
+    def person_page(person_id: str) -> str:
+        return page_content.person_page(current(), person_id, page_url())
+
+    @env.macro
     def people_index() -> str:
         return page_content.people_index(current(), page_url())
 

@@ -32,7 +32,7 @@ def api_documents(data: Dataset) -> dict[str, dict[str, Any]]:
              "display_status": views.deadline_status(d, data.today)}
             for d in data.deadlines
         ],
-        "people": [{**p.model_dump(mode="json"), "page": f"people/#{p.id}"} for p in data.people],
+        "people": [{**p.model_dump(mode="json"), "page": views.person_url(p.id)} for p in data.people],
         "tariffs": [t.model_dump(mode="json") for t in data.tariffs],
     }
     return {

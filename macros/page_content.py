@@ -92,6 +92,15 @@ def issues_index(data: Dataset, page_url: str) -> str:
     return render("issues_index.md.j2", data, page_url, history_counts=counts)
 
 
+def person_page(data: Dataset, person_id: str, page_url: str) -> str:
+    person = data.by_id["people"][person_id]
+    attended = []
+    for rnd in views.rounds_attended(data, person_id):
+        member = next(m for m in (*rnd.delegations.us, *rnd.delegations.cn) if m.person == person_id)
+        attended.append((rnd, member.role or views.role_at(person, rnd.start)))
+    return render("person.md.j2", data, page_url, p=person, attended=attended)
+
+
 def people_index(data: Dataset, page_url: str) -> str:
     return render("people_index.md.j2", data, page_url)
 

@@ -89,11 +89,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     ]
     generated += [_page(config, f"rounds/{r.id}.md", f'round_page("{r.id}")') for r in data.rounds]
     generated += [_page(config, f"issues/{i.id}.md", f'issue_page("{i.id}")') for i in data.issues]
+    generated += [_page(config, f"people/{p.id}.md", f'person_page("{p.id}")') for p in data.people]
     # "Edit this page" on a generated page opens the YAML file behind it, or nothing at all
     # for pages made from many files.
     _State.edit_paths = {file.src_uri: None for file in generated}
     _State.edit_paths.update({f"rounds/{r.id}.md": data.file_of("rounds", r.id) for r in data.rounds})
     _State.edit_paths.update({f"issues/{i.id}.md": data.file_of("issues", i.id) for i in data.issues})
+    _State.edit_paths.update({f"people/{p.id}.md": data.file_of("people", p.id) for p in data.people})
     generated += [File.generated(config, path, content=text) for path, text in api_files(data).items()]
     for file in generated:
         if files.get_file_from_path(file.src_uri) is not None:

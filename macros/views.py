@@ -44,6 +44,10 @@ def issue_url(issue_id: str) -> str:
     return f"issues/{issue_id}/"
 
 
+def person_url(person_id: str) -> str:
+    return f"people/{person_id}/"
+
+
 def timeline_anchor(category: str, record_id: str) -> str:
     return f"{category}-{record_id}"
 

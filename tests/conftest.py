@@ -85,3 +85,48 @@ def real_dataset():
     from macros.dataset import load_dataset
 
     return load_dataset(ROOT, dt.date.today())
+
+
+@pytest.fixture(scope="session")
+def site_url(real_build: Build):
+    from tests.browser import serve_directory
+
+    with serve_directory(real_build.site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser import CHROMIUM, CHROMIUM_FLAGS
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail("browser tests need Debian's chromium at /usr/bin/chromium (scripts/test.sh installs it)")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def new_page(browser, site_url):
+    """Open pages in a fresh context; every page is watched for errors and foreign requests."""
+    from tests.browser import PageWatch
+
+    contexts = []
+    watches = []
+
+    def open_page(*, width: int = 1280, height: int = 900, javascript: bool = True, scheme: str = "light"):
+        context = browser.new_context(viewport={"width": width, "height": height},
+                                      java_script_enabled=javascript, color_scheme=scheme)
+        contexts.append(context)
+        page = context.new_page()
+        watch = PageWatch(site_url)
+        watch.attach(page)
+        watches.append(watch)
+        return page, watch
+
+    yield open_page
+    for context in contexts:
+        context.close()
