@@ -118,7 +118,8 @@ def current_rates(data: Dataset) -> list[tuple[str, object]]:
 
 def home(data: Dataset, page_url: str) -> str:
     entries = views.timeline_entries(data)
-    recent = [e for e in entries if e.date <= data.today][-6:][::-1]
+    # Latest facts: rounds and events up to the data's horizon (deadlines are not facts yet).
+    recent = [e for e in entries if e.category != "deadline" and e.date <= data.as_of][-6:][::-1]
     return render(
         "home.md.j2", data, page_url,
         latest=data.rounds[-1] if data.rounds else None,
