@@ -15,40 +15,29 @@ def define_env(env: Any) -> None:
     from macros import page_content
     from macros.build_context import current
 
-    def page_url() -> str:
-        return env.page.url
-
-    @env.macro
-    def home() -> str:
-        return page_content.home(current(), page_url())
-
-    @env.macro
-    def round_page(round_id: str) -> str:
-        return page_content.round_page(current(), round_id, page_url())
-
-    @env.macro
-    def issue_page(issue_id: str) -> str:
-        return page_content.issue_page(current(), issue_id, page_url())
-
-    @env.macro
-    def timeline() -> str:
-        return page_content.timeline_page(current(), page_url())
-
-    @env.macro
-    def rounds_index() -> str:
-        return page_content.rounds_index(current(), page_url())
-
-    @env.macro
-    def issues_index() -> str:
-        return page_content.issues_index(current(), page_url())
-
-    @env.macro
-    def person_page(person_id: str) -> str:
-        return page_content.person_page(current(), person_id, page_url())
-
-    @env.macro
-    def people_index() -> str:
-        return page_content.people_index(current(), page_url())
+    whole_pages = {
+        "home": page_content.home,
+        "timeline": page_content.timeline_page,
+        "rounds_index": page_content.rounds_index,
+        "issues_index": page_content.issues_index,
+        "people_index": page_content.people_index,
+        "tariffs_page": page_content.tariffs_page,
+        "deadlines_page": page_content.deadlines_page,
+        "matrix_page": page_content.matrix_page,
+        "scorecard_page": page_content.scorecard_page,
+        "sources_page": page_content.sources_page,
+        "coverage_page": page_content.coverage_page,
+    }
+    record_pages = {
+        "round_page": page_content.round_page,
+        "issue_page": page_content.issue_page,
+        "person_page": page_content.person_page,
+    }
+    for name, render_page in whole_pages.items():
+        env.macro(lambda render_page=render_page: render_page(current(), env.page.url), name)
+    for name, render_record in record_pages.items():
+        env.macro(lambda record_id, render_record=render_record: render_record(current(), record_id, env.page.url),
+                  name)
 
     @env.macro
     def data_as_of() -> str:

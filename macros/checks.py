@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from collections.abc import Iterator
 from pathlib import PurePosixPath
 
 from macros.load import LoadResult, Located
-from macros.model import Deadline, Event, Issue, Person, Round, Source, TariffChange
+from macros.model import Deadline, Event, Issue, Person, Round, TariffChange, sources_in
 from macros.problems import Problem
 
 Refs = dict[str, set[str]]
@@ -51,6 +50,9 @@ def check_records(loaded: LoadResult, today: dt.date) -> list[Problem]:
         problems += _check_sources(item, today)
         if change.event:
             problems += _ref(item, ("event",), change.event, ids["events"], "event")
+    for item in loaded.records["gaps"]:
+        problems += _issue_refs(item, ("issues",), item.record.issues, ids)
+        problems += _not_future(item, ("checked",), item.record.checked, today, "a search date")
     problems += _check_deadlines(loaded.records["deadlines"], ids, today)
     return problems
 
@@ -75,24 +77,9 @@ def _issue_refs(item: Located, prefix: tuple[str | int, ...], values: list[str],
     return problems
 
 
-def _sources_in(record: object, prefix: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], Source]]:
-    """Every source inside a record, with its path, wherever it is nested."""
-    if isinstance(record, Source):
-        yield prefix, record
-        return
-    if isinstance(record, (list, tuple)):
-        for i, value in enumerate(record):
-            yield from _sources_in(value, (*prefix, i))
-        return
-    fields = getattr(type(record), "model_fields", None)
-    if fields:
-        for name in fields:
-            yield from _sources_in(getattr(record, name), (*prefix, name))
-
-
 def _check_sources(item: Located, today: dt.date) -> list[Problem]:
     problems = []
-    for path, source in _sources_in(item.record):
+    for path, source in sources_in(item.record):
         problems += _not_future(item, (*path, "date"), source.date, today, "a source's publication date")
     return problems
 

@@ -8,9 +8,9 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from macros.checks import _sources_in, check_records
+from macros.checks import check_records
 from macros.load import LoadResult, load_data
-from macros.model import Deadline, Event, Issue, Person, Round, TariffChange
+from macros.model import Deadline, Event, Gap, Issue, Person, Round, TariffChange, sources_in
 from macros.problems import DataError, Problem
 
 
@@ -23,13 +23,14 @@ class Dataset:
     people: tuple[Person, ...]
     tariffs: tuple[TariffChange, ...]
     today: dt.date
+    gaps: tuple[Gap, ...] = ()
     files: dict[tuple[str, str], str] = field(default_factory=dict)
     warnings: tuple[Problem, ...] = ()
 
     @cached_property
     def as_of(self) -> dt.date:
         """The date of the latest sourced fact: the newest source that anything cites."""
-        dates = [source.date for record in self.all_records() for _, source in _sources_in(record)]
+        dates = [source.date for record in self.all_records() for _, source in sources_in(record)]
         return max(dates, default=self.today)
 
     def all_records(self) -> tuple[object, ...]:
@@ -45,6 +46,7 @@ class Dataset:
             "deadlines": {d.id: d for d in self.deadlines},
             "people": {p.id: p for p in self.people},
             "tariffs": {t.id: t for t in self.tariffs},
+            "gaps": {g.id: g for g in self.gaps},
         }
 
     def file_of(self, collection: str, record_id: str) -> str:
@@ -68,6 +70,7 @@ def build_dataset(loaded: LoadResult, today: dt.date) -> Dataset:
         people=tuple(sorted(records["people"], key=lambda p: (p.country, p.name))),
         tariffs=tuple(sorted(records["tariffs"], key=lambda t: (t.direction, t.effective, t.id))),
         today=today,
+        gaps=tuple(sorted(records["gaps"], key=lambda g: (g.issues[0], g.id))),
         files=files,
         warnings=tuple(sorted(p for p in problems if p.severity == "warning")),
     )

@@ -11,7 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from macros.model import Deadline, Event, Issue, Person, Round, TariffChange
+from macros.model import Deadline, Event, Gap, Issue, Person, Round, TariffChange
 from macros.problems import Problem
 from macros.yaml_reader import ParsedFile, Path_, read_yaml
 
@@ -32,6 +32,7 @@ COLLECTIONS = (
     Collection("deadlines", Deadline, one_per_file=False),
     Collection("people", Person, one_per_file=False),
     Collection("tariffs", TariffChange, one_per_file=False),
+    Collection("gaps", Gap, one_per_file=False),
 )
 IGNORED_NAMES = {"README.md", ".gitkeep"}
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Iterator
 from typing import Annotated, Literal
 from urllib.parse import urlsplit
 
@@ -329,4 +330,29 @@ class TariffChange(Record):
     sources: Sources
 
 
+class Gap(Record):
+    """Something looked for and not found in a reputable, dated source: shown on the Coverage page."""
+
+    id: Id
+    title: Line
+    issues: list[Id] = Field(min_length=1)
+    text: Markdown = Field(description="What was looked for, and why what was found did not do.")
+    checked: Date = Field(description="When the sources were last searched for it.")
+
+
 Dispute.model_rebuild()
+
+
+def sources_in(record: object, prefix: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], Source]]:
+    """Every source inside a record, with its path, wherever it is nested."""
+    if isinstance(record, Source):
+        yield prefix, record
+        return
+    if isinstance(record, (list, tuple)):
+        for i, value in enumerate(record):
+            yield from sources_in(value, (*prefix, i))
+        return
+    fields = getattr(type(record), "model_fields", None)
+    if fields:
+        for name in fields:
+            yield from sources_in(getattr(record, name), (*prefix, name))

@@ -6,8 +6,9 @@ from collections import Counter
 from itertools import groupby
 
 from macros import views
+from macros.chart import DIRECTIONS, tariff_chart
 from macros.dataset import Dataset
-from macros.model import Round, Source
+from macros.model import Round, Source, sources_in
 from macros.render import render
 
 RESULT_LABELS = {"met": "Met", "partly": "Partly met", "not-met": "Not met", "unknown": "Too early to tell"}
@@ -128,3 +129,68 @@ def home(data: Dataset, page_url: str) -> str:
         overdue=views.overdue_deadlines(data),
         recent=recent,
     )
+
+
+def tariffs_page(data: Dataset, page_url: str) -> str:
+    series = {d: views.tariff_series(data, d) for d in DIRECTIONS}
+    return render("tariffs.md.j2", data, page_url, chart=tariff_chart(data), directions=DIRECTIONS, series=series)
+
+
+def deadlines_page(data: Dataset, page_url: str) -> str:
+    upcoming = views.upcoming_deadlines(data)
+    overdue = views.overdue_deadlines(data)
+    settled = [d for d in data.deadlines if d not in upcoming and d not in overdue]
+    return render("deadlines.md.j2", data, page_url, upcoming=upcoming, overdue=overdue, settled=settled,
+                  chains=views.deadline_chains(data))
+
+
+def matrix_page(data: Dataset, page_url: str) -> str:
+    return render("matrix.md.j2", data, page_url, cells=views.issue_round_matrix(data))
+
+
+def scorecard_page(data: Dataset, page_url: str) -> str:
+    tally = views.expectation_tally(data)
+    return render("scorecard.md.j2", data, page_url, tally=tally, total=sum(tally.values()),
+                  rounds_with=[r for r in data.rounds if r.expectations],
+                  rounds_without=[r for r in data.rounds if not r.expectations],
+                  result_labels=RESULT_LABELS)
+
+
+def _slug(text: str) -> str:
+    slug = "".join(c.lower() if c.isalnum() else "-" for c in text)
+    return "-".join(part for part in slug.split("-") if part) or "publisher"
+
+
+def sources_page(data: Dataset, page_url: str) -> str:
+    index = views.citations(data)
+    by_publisher: dict[str, list] = {}
+    for source, cited in index.values():
+        by_publisher.setdefault(source.publisher, []).append((source, cited))
+    groups = sorted(((p, sorted(items, key=lambda i: (i[0].date, i[0].title))) for p, items in by_publisher.items()),
+                    key=lambda g: g[0].lower())
+    anchors: dict[str, str] = {}
+    for publisher, _ in groups:
+        anchor = "pub-" + _slug(publisher)
+        while anchor in anchors.values():
+            anchor += "-x"
+        anchors[publisher] = anchor
+    return render("sources.md.j2", data, page_url, groups=groups, anchors=anchors, total=len(index))
+
+
+def coverage_page(data: Dataset, page_url: str) -> str:
+    collections = [("Rounds and leaders' meetings", data.rounds), ("Issues", data.issues), ("Events", data.events),
+                   ("Deadlines", data.deadlines), ("People", data.people), ("Tariff changes", data.tariffs)]
+    counts = [(label, len(records), len({s.url for r in records for _, s in sources_in(r)}))
+              for label, records in collections]
+    parts = {"tensions": "tensions", "expectations": "expectations", "outcomes": "outcomes", "documents": "documents"}
+    thin = [(r, [label for name, label in parts.items() if not getattr(r, name)]) for r in data.rounds]
+    single = [
+        citation for record, citation in views.record_citations(data)
+        if len({s.url for _, s in sources_in(record)}) == 1
+    ]
+    disputes = [(f"Round: {r.title}", views.round_url(r.id), d.about) for r in data.rounds for d in r.disputes]
+    disputes += [(f"Event: {e.title}", views.timeline_url("event", e.id), d.about) for e in data.events
+                 for d in e.disputes]
+    first = min([r.start for r in data.rounds] + [e.date for e in data.events], default=data.today)
+    return render("coverage.md.j2", data, page_url, counts=counts, thin_rounds=[t for t in thin if t[1]],
+                  single=single, disputes=disputes, overdue=views.overdue_deadlines(data), first=first)

@@ -86,6 +86,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         _page(config, "rounds/index.md", "rounds_index()"),
         _page(config, "issues/index.md", "issues_index()"),
         _page(config, "people/index.md", "people_index()"),
+        _page(config, "tariffs/index.md", "tariffs_page()"),
+        _page(config, "deadlines/index.md", "deadlines_page()"),
+        _page(config, "rounds/matrix.md", "matrix_page()"),
+        _page(config, "rounds/scorecard.md", "scorecard_page()"),
+        _page(config, "sources/index.md", "sources_page()"),
+        _page(config, "coverage/index.md", "coverage_page()"),
     ]
     generated += [_page(config, f"rounds/{r.id}.md", f'round_page("{r.id}")') for r in data.rounds]
     generated += [_page(config, f"issues/{i.id}.md", f'issue_page("{i.id}")') for i in data.issues]

@@ -9,7 +9,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from macros.dataset import Dataset
-from macros.model import Deadline, Event, Person, Round, Source
+from macros.model import Deadline, Event, Person, Round, Source, sources_in
 
 ROUND_KIND_LABELS = {"talks": "Round of talks", "leaders-meeting": "Leaders' meeting"}
 EVENT_KIND_LABELS = {
@@ -146,3 +146,76 @@ def deadline_chain(data: Dataset, deadline_id: str) -> list[Deadline]:
     while chain[-1].replaced_by:
         chain.append(data.by_id["deadlines"][chain[-1].replaced_by])
     return chain
+
+
+def deadline_chains(data: Dataset) -> list[list[Deadline]]:
+    """Every chain of deadlines (a deadline and what replaced it, and so on), oldest first."""
+    replaced = {d.replaced_by for d in data.deadlines if d.replaced_by}
+    heads = [d for d in data.deadlines if d.id not in replaced]
+    return [deadline_chain(data, head.id) for head in heads]
+
+
+@dataclass(frozen=True)
+class MatrixCell:
+    on_agenda: bool
+    outcome: bool  # an outcome of the round names the issue: something moved
+
+
+def issue_round_matrix(data: Dataset) -> dict[tuple[str, str], MatrixCell]:
+    """(issue id, round id) → whether the issue was on the table, and whether it moved."""
+    cells = {}
+    for rnd in data.rounds:
+        touched = set(round_issues(rnd))
+        moved = {i for outcome in rnd.outcomes for i in outcome.issues}
+        for issue in data.issues:
+            if issue.id in touched:
+                cells[(issue.id, rnd.id)] = MatrixCell(True, issue.id in moved)
+    return cells
+
+
+RESULTS = ("met", "partly", "not-met", "unknown")
+
+
+def expectation_tally(data: Dataset) -> dict[str, int]:
+    """How the expectations recorded before every round turned out, counted from the data."""
+    tally = dict.fromkeys(RESULTS, 0)
+    for rnd in data.rounds:
+        for expectation in rnd.expectations:
+            tally[expectation.result] += 1
+    return tally
+
+
+def tariff_series(data: Dataset, direction: str) -> list:
+    return [t for t in data.tariffs if t.direction == direction]
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One place that cites a source: what kind of record, which one, and where it lives."""
+
+    label: str
+    url: str
+
+
+def record_citations(data: Dataset) -> list[tuple[object, Citation]]:
+    """Every record with a label and the URL where a reader finds it."""
+    records: list[tuple[object, Citation]] = []
+    records += [(r, Citation(f"Round: {r.title}", round_url(r.id))) for r in data.rounds]
+    records += [(i, Citation(f"Issue: {i.title}", issue_url(i.id))) for i in data.issues]
+    records += [(e, Citation(f"Event: {e.title}", timeline_url("event", e.id))) for e in data.events]
+    records += [(d, Citation(f"Deadline: {d.title}", timeline_url("deadline", d.id))) for d in data.deadlines]
+    records += [(p, Citation(f"Person: {p.name}", person_url(p.id))) for p in data.people]
+    records += [(t, Citation(f"Tariff change: {t.rate:g}% from {t.effective.isoformat()}", f"tariffs/#{t.id}"))
+                for t in data.tariffs]
+    return records
+
+
+def citations(data: Dataset) -> dict[str, tuple[Source, list[Citation]]]:
+    """Every source URL → the source (first seen) and every record citing it."""
+    index: dict[str, tuple[Source, list[Citation]]] = {}
+    for record, citation in record_citations(data):
+        for _, source in sources_in(record):
+            entry = index.setdefault(source.url, (source, []))
+            if citation not in entry[1]:
+                entry[1].append(citation)
+    return index
