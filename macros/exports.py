@@ -1,49 +1,116 @@
-"""The JSON API (api/v1/*.json), written from the same Dataset as the pages."""
+"""The JSON API (api/v1/*.json) and its JSON Schema, from the same Dataset as the pages.
+
+API records are pydantic models built on the data models, so the published schema and the
+published JSON come from one definition.
+"""
 
 from __future__ import annotations
 
 import json
 from typing import Any
 
+from pydantic import TypeAdapter
+
 from macros import views
 from macros.dataset import Dataset
-from macros.model import Round
+from macros.model import Deadline, Delegations, Event, Id, Issue, Person, Record, Round, TariffChange
 
 SCHEMA_VERSION = 1
 
 
-def _round(rnd: Round) -> dict[str, Any]:
-    record = rnd.model_dump(mode="json")
-    members = record.pop("delegations")
-    record["delegations"] = {side: [m["person"] for m in members[side]] for side in ("us", "cn")}
-    record["delegation_roles"] = members
-    record["page"] = views.round_url(rnd.id)
-    return record
+class DelegationIds(Record):
+    us: list[Id]
+    cn: list[Id]
+
+
+class ApiRound(Round):
+    delegations: DelegationIds  # type: ignore[assignment]
+    delegation_roles: Delegations
+    page: str
+
+
+class ApiIssue(Issue):
+    page: str
+
+
+class ApiEvent(Event):
+    page: str
+
+
+class ApiDeadline(Deadline):
+    page: str
+    display_status: str
+
+
+class ApiPerson(Person):
+    page: str
+
+
+API_MODELS: dict[str, type[Record]] = {
+    "rounds": ApiRound,
+    "issues": ApiIssue,
+    "events": ApiEvent,
+    "deadlines": ApiDeadline,
+    "people": ApiPerson,
+    "tariffs": TariffChange,
+}
+
+
+def _api_round(rnd: Round) -> ApiRound:
+    fields = dict(rnd)
+    ids = DelegationIds(us=[m.person for m in rnd.delegations.us], cn=[m.person for m in rnd.delegations.cn])
+    return ApiRound.model_construct(**{**fields, "delegations": ids, "delegation_roles": rnd.delegations,
+                                       "page": views.round_url(rnd.id)})
+
+
+def api_records(data: Dataset) -> dict[str, list[Record]]:
+    return {
+        "rounds": [_api_round(r) for r in data.rounds],
+        "issues": [ApiIssue.model_construct(**dict(i), page=views.issue_url(i.id)) for i in data.issues],
+        "events": [ApiEvent.model_construct(**dict(e), page=views.timeline_url("event", e.id)) for e in data.events],
+        "deadlines": [
+            ApiDeadline.model_construct(**dict(d), page=views.timeline_url("deadline", d.id),
+                                        display_status=views.deadline_status(d, data.today))
+            for d in data.deadlines
+        ],
+        "people": [ApiPerson.model_construct(**dict(p), page=views.person_url(p.id)) for p in data.people],
+        "tariffs": list(data.tariffs),
+    }
 
 
 def api_documents(data: Dataset) -> dict[str, dict[str, Any]]:
     """Each API file's name and content."""
-    collections: dict[str, list[dict[str, Any]]] = {
-        "rounds": [_round(r) for r in data.rounds],
-        "issues": [{**i.model_dump(mode="json"), "page": views.issue_url(i.id)} for i in data.issues],
-        "events": [{**e.model_dump(mode="json"), "page": views.timeline_url("event", e.id)} for e in data.events],
-        "deadlines": [
-            {**d.model_dump(mode="json"), "page": views.timeline_url("deadline", d.id),
-             "display_status": views.deadline_status(d, data.today)}
-            for d in data.deadlines
-        ],
-        "people": [{**p.model_dump(mode="json"), "page": views.person_url(p.id)} for p in data.people],
-        "tariffs": [t.model_dump(mode="json") for t in data.tariffs],
-    }
     return {
-        name: {"schema_version": SCHEMA_VERSION, "as_of": data.as_of.isoformat(), name: records}
-        for name, records in collections.items()
+        name: {"schema_version": SCHEMA_VERSION, "as_of": data.as_of.isoformat(),
+               name: [record.model_dump(mode="json") for record in records]}
+        for name, records in api_records(data).items()
     }
+
+
+def api_schema(name: str) -> dict[str, Any]:
+    """JSON Schema of one API file."""
+    items = TypeAdapter(list[API_MODELS[name]]).json_schema(mode="serialization")  # type: ignore[valid-type]
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": f"Trade Truce Tracker API v{SCHEMA_VERSION}: {name}",
+        "type": "object",
+        "required": ["schema_version", "as_of", name],
+        "additionalProperties": False,
+        "properties": {
+            "schema_version": {"const": SCHEMA_VERSION},
+            "as_of": {"type": "string", "format": "date"},
+            name: {k: v for k, v in items.items() if k != "$defs"},
+        },
+        "$defs": items.get("$defs", {}),
+    }
+
+
+def _json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
 
 
 def api_files(data: Dataset) -> dict[str, str]:
-    """Site-relative path → file text, for every API file."""
-    return {
-        f"api/v1/{name}.json": json.dumps(document, ensure_ascii=False, indent=2) + "\n"
-        for name, document in api_documents(data).items()
-    }
+    """Site-relative path → file text, for every API file and its schema."""
+    files = {f"api/v1/{name}.json": _json(document) for name, document in api_documents(data).items()}
+    files |= {f"api/v1/schema/{name}.schema.json": _json(api_schema(name)) for name in API_MODELS}
+    return files

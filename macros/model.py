@@ -70,6 +70,8 @@ def _check_characters(value: str) -> str:
 
 def _check_markdown(value: str) -> str:
     _check_characters(value)
+    if value.lstrip().startswith(("=", "@")):
+        raise ValueError("starts with '=' or '@', which spreadsheets run as a formula; reword the start")
     if _RAW_HTML.search(value):
         raise ValueError(
             "contains raw HTML (a '<tag>'); write plain Markdown, e.g. [text](https://…) for links"

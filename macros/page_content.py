@@ -80,7 +80,8 @@ def timeline_page(data: Dataset, page_url: str) -> str:
         (year, [(month, list(in_month)) for month, in_month in groupby(in_year, key=lambda e: e.date.replace(day=1))])
         for year, in_year in groupby(entries, key=lambda e: e.date.year)
     ]
-    return render("timeline.md.j2", data, page_url, groups=groups,
+    kinds = list(dict.fromkeys((e.kind, e.kind_label) for e in sorted(entries, key=lambda e: e.kind_label)))
+    return render("timeline.md.j2", data, page_url, groups=groups, kinds=kinds,
                   counts={k: counts.get(k, 0) for k in ("round", "event", "deadline")})
 
 

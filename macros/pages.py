@@ -22,7 +22,9 @@ from mkdocs.structure.pages import Page  # noqa: E402
 
 from macros.build_context import current, set_current  # noqa: E402
 from macros.dataset import Dataset, load_dataset  # noqa: E402
+from macros.downloads import csv_files, timelinejs  # noqa: E402
 from macros.exports import api_files  # noqa: E402
+from macros.feeds import atom_feed, icalendar_feed  # noqa: E402
 from macros.problems import DataError, Problem, format_report  # noqa: E402
 from macros.serve_errors import error_banner  # noqa: E402
 
@@ -102,7 +104,15 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     _State.edit_paths.update({f"rounds/{r.id}.md": data.file_of("rounds", r.id) for r in data.rounds})
     _State.edit_paths.update({f"issues/{i.id}.md": data.file_of("issues", i.id) for i in data.issues})
     _State.edit_paths.update({f"people/{p.id}.md": data.file_of("people", p.id) for p in data.people})
-    generated += [File.generated(config, path, content=text) for path, text in api_files(data).items()]
+    site_url = config.site_url or ""
+    downloads = {
+        **api_files(data),
+        **csv_files(data),
+        "api/v1/timeline.json": timelinejs(data, site_url),
+        "calendar.ics": icalendar_feed(data, site_url),
+        "feed.atom": atom_feed(data, site_url),
+    }
+    generated += [File.generated(config, path, content=text) for path, text in downloads.items()]
     for file in generated:
         if files.get_file_from_path(file.src_uri) is not None:
             raise PluginError(f"docs/{file.src_uri} would hide a generated page: delete it")
@@ -117,6 +127,17 @@ def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
         if data_file and config.repo_url:
             page.edit_url = f"{config.repo_url.rstrip('/')}/edit/main/{data_file}"
     return page
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Round pages carry their issues as Material tags (listed on the 'Rounds by issue' page)."""
+    uri = page.file.src_uri
+    if uri.startswith("rounds/") and uri.count("/") == 1:
+        round_id = uri.removeprefix("rounds/").removesuffix(".md")
+        rnd = current().by_id["rounds"].get(round_id)
+        if rnd is not None:
+            page.meta["tags"] = [current().by_id["issues"][i].title for i in rnd.issues]
+    return markdown
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
