@@ -59,7 +59,7 @@ def tariff_chart(data: Dataset) -> Markup:
         'xmlns="http://www.w3.org/2000/svg">',
         '<title id="ttt-chart-title">Headline additional tariffs between the U.S. and China</title>',
         f'<desc id="ttt-chart-desc">Step chart from {human_date(axis.start)} to {human_date(axis.end)}. '
-        + escape(" ".join(_describe(data, d) for d in DIRECTIONS)) + " The table below gives the same figures.</desc>",
+        f'{escape(" ".join(_describe(data, d) for d in DIRECTIONS))} The table below gives the same figures.</desc>',
     ]
     for step in range(0, int(axis.top_rate) + 1, 25):
         y = axis.y(step)

@@ -16,7 +16,7 @@ from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-PROJECT_PARTS = ("mkdocs.yml", "docs", "macros")
+PROJECT_PARTS = ("mkdocs.yml", "docs", "macros", "overrides")
 
 
 @dataclass

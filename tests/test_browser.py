@@ -10,7 +10,7 @@ from axe_playwright_python.sync_playwright import Axe
 from tests.browser import ARTIFACTS
 
 KEY_PAGES = ["", "timeline/", "rounds/", "issues/", "rounds/2025-09-madrid/", "issues/tiktok/", "people/",
-             "data-api/", "about/"]
+             "data-api/", "about/", "tariffs/", "deadlines/", "rounds/matrix/", "coverage/"]
 
 
 def shot(page, name: str) -> None:
@@ -85,10 +85,83 @@ def test_search_finds_rounds_issues_and_people(new_page, site_url, query, expect
     assert watch.problems() == []
 
 
-@pytest.mark.parametrize("path", ["", "timeline/", "rounds/2025-09-madrid/", "issues/tiktok/", "rounds/", "people/"])
+@pytest.mark.parametrize("path", ["", "timeline/", "rounds/2025-09-madrid/", "issues/tiktok/", "rounds/", "people/",
+                                  "tariffs/", "deadlines/", "rounds/matrix/", "rounds/scorecard/"])
 def test_no_serious_accessibility_violations(new_page, site_url, path):
     page, _ = new_page()
     page.goto(site_url + path, wait_until="networkidle")
     results = Axe().run(page)
     serious = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
     assert serious == [], [(v["id"], v["help"], [n["target"] for n in v["nodes"][:3]]) for v in serious]
+
+
+def visible_entry_ids(page) -> set[str]:
+    return set(page.locator("ol.ttt-timeline > li.ttt-entry:visible").evaluate_all("els => els.map(e => e.id)"))
+
+
+def test_timeline_filters_by_issue_kind_and_year_and_survive_reload(new_page, site_url, real_dataset):
+    from macros.views import timeline_entries
+
+    entries = timeline_entries(real_dataset)
+    page, watch = new_page()
+    page.goto(site_url + "timeline/")
+    page.select_option("#ttt-filters select[name=issue]", "tiktok")
+    assert visible_entry_ids(page) == {e.anchor for e in entries if "tiktok" in e.issues}
+    page.select_option("#ttt-filters select[name=kind]", "deadline")
+    expected = {e.anchor for e in entries if "tiktok" in e.issues and e.kind == "deadline"}
+    assert visible_entry_ids(page) == expected
+    assert page.url.endswith("timeline/?issue=tiktok&kind=deadline")
+    page.reload()
+    assert page.locator("#ttt-filters select[name=issue]").input_value() == "tiktok"
+    assert visible_entry_ids(page) == expected
+    assert page.locator(".ttt-filters__count").inner_text() == f"{len(expected)} of {len(entries)} entries shown"
+    page.goto(site_url + "timeline/?year=2026")
+    assert visible_entry_ids(page) == {e.anchor for e in entries if e.date.year == 2026}
+    assert page.locator("h2#y2025").is_hidden() and page.locator("h2#y2026").is_visible()
+    page.click("#ttt-filters button[type=reset]")
+    page.wait_for_function("document.querySelectorAll('ol.ttt-timeline > li[hidden]').length === 0")
+    assert page.url.endswith("timeline/")
+    assert watch.problems() == []
+
+
+def test_timeline_filters_work_with_the_keyboard_alone(new_page, site_url, real_dataset):
+    page, _ = new_page()
+    page.goto(site_url + "timeline/")
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.name") == "issue":
+            break
+    else:
+        raise AssertionError("Tab never reached the issue filter")
+    page.keyboard.press("ArrowDown")  # the first issue in the list
+    first_issue = real_dataset.issues[0].id
+    page.wait_for_function(f"location.search === '?issue={first_issue}'")
+    from macros.views import timeline_entries
+    assert visible_entry_ids(page) == {e.anchor for e in timeline_entries(real_dataset) if first_issue in e.issues}
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.name") == "kind"
+
+
+def test_timeline_filters_cause_no_layout_shift(new_page, site_url):
+    page, _ = new_page()
+    page.add_init_script("""
+        window.__shift = 0;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shift += entry.value;
+        }).observe({type: "layout-shift", buffered: true});
+    """)
+    page.goto(site_url + "timeline/?issue=tiktok", wait_until="networkidle")
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.__shift") < 0.01
+
+
+def test_print_hides_navigation_and_shows_link_urls(new_page, site_url):
+    page, _ = new_page()
+    page.goto(site_url + "rounds/2025-09-madrid/")
+    page.emulate_media(media="print")
+    assert page.locator(".md-header").is_hidden() and page.locator(".md-sidebar--primary").is_hidden()
+    after = page.evaluate(
+        "getComputedStyle(document.querySelector('.ttt-sources a[href^=\"http\"]'), '::after').content")
+    assert after.startswith('" <http')
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.pdf(path=str(ARTIFACTS / "round-print.pdf"))
