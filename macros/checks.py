@@ -114,9 +114,20 @@ def _check_round(item: Located, ids: Refs, today: dt.date) -> list[Problem]:
     return problems
 
 
+def _single_republished_source(item: Located) -> list[Problem]:
+    """A record resting on one source that is itself a copy ('Site (Reuters)') is weakly sourced."""
+    sources = {s.url: s for _, s in sources_in(item.record)}
+    if len(sources) == 1:
+        (source,) = sources.values()
+        if "(" in source.publisher:
+            return [item.problem(("sources",), f"rests on a single republished copy ({source.publisher})",
+                                 "add the original report or a second, independent source", "warning")]
+    return []
+
+
 def _check_event(item: Located, ids: Refs, today: dt.date) -> list[Problem]:
     event: Event = item.record
-    problems = _check_sources(item, today)
+    problems = _check_sources(item, today) + _single_republished_source(item)
     problems += _not_future(item, ("date",), event.date, today, "an event that happened")
     problems += _issue_refs(item, ("issues",), event.issues, ids)
     if event.round:
@@ -145,7 +156,7 @@ def _check_deadlines(located: list[Located], ids: Refs, today: dt.date) -> list[
     by_id = {item.record.id: item for item in located}
     for item in located:
         deadline: Deadline = item.record
-        problems += _check_sources(item, today)
+        problems += _check_sources(item, today) + _single_republished_source(item)
         problems += _issue_refs(item, ("issues",), deadline.issues, ids)
         if deadline.replaced_by:
             problems += _ref(item, ("replaced_by",), deadline.replaced_by, ids["deadlines"], "deadline")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -76,7 +77,13 @@ def build_dataset(loaded: LoadResult, today: dt.date) -> Dataset:
     )
 
 
+def build_date() -> dt.date:
+    """Today, or the date in TTT_TODAY (YYYY-MM-DD) for reproducible builds and tests."""
+    fixed = os.environ.get("TTT_TODAY")
+    return dt.date.fromisoformat(fixed) if fixed else dt.date.today()
+
+
 def load_dataset(root: Path, today: dt.date | None = None) -> Dataset:
     """Read, validate and cross-check `root/data`; raise DataError with every problem found."""
-    today = today or dt.date.today()
+    today = today or build_date()
     return build_dataset(load_data(root / "data", root), today)

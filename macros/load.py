@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
 from dataclasses import dataclass, field
@@ -35,6 +36,7 @@ COLLECTIONS = (
     Collection("gaps", Gap, one_per_file=False),
 )
 IGNORED_NAMES = {"README.md", ".gitkeep"}
+_ID_LINE = re.compile(r"""(?m)^[ \t-]*id:[ \t]*["']?([a-z0-9][a-z0-9-]*)""")
 
 
 @dataclass(frozen=True)
@@ -112,6 +114,13 @@ def _load_file(file: Path, collection: Collection, root: Path, result: LoadResul
     display = _display(file, root)
     parsed, problems = read_yaml(file, display)
     result.problems.extend(problems)
+    if parsed is None or not isinstance(parsed.value, dict if collection.one_per_file else list):
+        # The file's records are unreadable: count the ids it seems to hold as known, so that
+        # references to them are not reported as unknown on top of the real problem.
+        guessed = result.failed_ids.setdefault(collection.name, set())
+        guessed.update(_ID_LINE.findall(file.read_bytes().decode("utf-8", "replace")))
+        if collection.one_per_file:
+            guessed.add(file.stem)
     if parsed is None:
         return
     if collection.one_per_file:
@@ -220,8 +229,10 @@ def _message(kind: str, value: object, ctx: dict[str, Any], msg: str, loc: Path_
         return "must not be empty", ""
     if kind == "string_too_long":
         return f"is too long (at most {ctx.get('max_length')} characters)", "shorten it"
-    if kind in ("greater_than_equal", "less_than_equal"):
-        return msg.lower(), ""
+    if kind == "greater_than_equal":
+        return f"must be {ctx.get('ge'):g} or more, got {value}", ""
+    if kind == "less_than_equal":
+        return f"must be {ctx.get('le'):g} or less, got {value}", ""
     if kind == "value_error":
         text = str(ctx.get("error", msg))
         return text, _value_hint(text)

@@ -23,7 +23,7 @@ ISO_DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
 _INVISIBLE = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"}
 _BIDI = {chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F)}
 _RAW_HTML = re.compile(r"<\s*/?\s*[A-Za-z!?]")
-_LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)")
+_LINK_TARGET = re.compile(r"\]\(\s*<?([^\s>]*?)\)?(?:\s|$)")
 _SAFE_SCHEMES = ("http://", "https://", "mailto:", "#", "/")
 
 

@@ -46,9 +46,9 @@ def markdown_inline(text: str) -> Markup:
     return Markup(html)
 
 
-def heading_text(text: str) -> str:
-    """Plain text made safe for a Markdown heading line: HTML-escaped, Markdown-escaped."""
-    return _MD_SPECIAL.sub(r"\\\1", str(escape(text)))
+def heading_text(text: str) -> Markup:
+    """Plain text made safe for a Markdown heading line: HTML-escaped once, Markdown-escaped."""
+    return Markup(_MD_SPECIAL.sub(r"\\\1", str(escape(text))))
 
 
 def human_date(value: dt.date, precision: str = "day") -> str:

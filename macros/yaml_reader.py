@@ -77,6 +77,7 @@ class ParsedFile:
 
 
 _SCALAR = SafeConstructor()
+_SEQ, _MAP = "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
 
 
 def _to_python(node: Node, loc: Path_, parsed: ParsedFile, problems: list[Problem], seen: set[int]) -> object:
@@ -97,6 +98,9 @@ def _to_python(node: Node, loc: Path_, parsed: ParsedFile, problems: list[Proble
         problems.append(_at(parsed.path, node.start_mark, _loc_name(loc),
                             f"the tag {node.tag} is not allowed", "remove the '!' tag"))
         return node.value
+    if node.tag not in (_SEQ, _MAP) and not isinstance(node, ScalarNode):
+        problems.append(_at(parsed.path, node.start_mark, _loc_name(loc),
+                            f"the tag {node.tag} is not allowed", "remove the '!' tag"))
     if isinstance(node, SequenceNode):
         return [_to_python(item, (*loc, i), parsed, problems, seen) for i, item in enumerate(node.value)]
     if isinstance(node, MappingNode):
@@ -169,7 +173,8 @@ def read_yaml(file: Path, display_path: str) -> tuple[ParsedFile | None, list[Pr
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         message = (err.problem or err.context or "invalid YAML").strip()
-        hint = "indent with spaces, not tabs" if "\t" in message or "tab" in message else _syntax_hint(message)
+        at_tab = mark is not None and 0 <= mark.index < len(text) and text[mark.index] == "\t"
+        hint = "indent with spaces, not tabs" if at_tab or "tab" in message else _syntax_hint(message)
         return None, [_at(display_path, mark, "(file)", f"YAML syntax: {message}", hint)]
     except yaml.YAMLError as err:
         return None, [Problem(display_path, 1, 1, "(file)", f"YAML syntax: {err}", "")]
@@ -190,8 +195,12 @@ def read_yaml(file: Path, display_path: str) -> tuple[ParsedFile | None, list[Pr
 def _syntax_hint(message: str) -> str:
     if "mapping values are not allowed" in message or "but got ':'" in message:
         return "a value containing ': ' must be quoted"
+    if "expected ',' or '}'" in message or "expected ',' or ']'" in message:
+        return "inside { } or [ ], a value containing ': ' or ',' must be quoted"
     if "found unexpected end of stream" in message or "quoted scalar" in message:
         return "a quote is not closed"
+    if "did not find expected key" in message:
+        return "a quote above may be unclosed, or this line is indented differently from its neighbours"
     if "expected <block end>" in message or "did not find expected" in message:
         return "check the indentation: items of one list or map must line up"
     return "check the YAML syntax around this position"

@@ -40,8 +40,8 @@ class Build:
         return json.loads((self.site / url_path).read_text(encoding="utf-8"))
 
 
-def run_build(project: Path, site: Path) -> Build:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def run_build(project: Path, site: Path, extra_env: dict[str, str] | None = None) -> Build:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
     proc = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site)],
         capture_output=True, text=True, env=env, cwd=project, timeout=600,
