@@ -85,3 +85,8 @@ def test_a_very_large_file_is_refused_before_parsing(tmp_path):
     assert [str(p) for p in caught.value.problems] == [
         f"data/events/big.yaml:1:1: (file): file is {big.stat().st_size:,} bytes; the limit is 1,000,000 "
         "— split it into smaller files"]
+
+
+def test_the_error_reference_page_is_generated_from_the_corpus():
+    proc = subprocess.run([sys.executable, "scripts/errors_doc.py", "--check"], cwd=ROOT)
+    assert proc.returncode == 0, "docs/contributing/errors.md is stale: run .venv/bin/python scripts/errors_doc.py"
