@@ -221,12 +221,10 @@ DocumentKind = Literal[
 ]
 
 
-class Document(Record):
+class Document(Source):
+    """A primary text of a round (joint statement, fact sheet, order): a source with a kind."""
+
     kind: DocumentKind
-    title: Line
-    url: Url
-    publisher: Line
-    date: Date
 
 
 class Round(Record):
