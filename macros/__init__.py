@@ -17,7 +17,7 @@ def define_env(env: Any) -> None:
 
     whole_pages = {
         "home": page_content.home,
-        "timeline": page_content.timeline_page,
+        "timeline": page_content.timeline_index,
         "rounds_index": page_content.rounds_index,
         "issues_index": page_content.issues_index,
         "people_index": page_content.people_index,
@@ -25,13 +25,15 @@ def define_env(env: Any) -> None:
         "deadlines_page": page_content.deadlines_page,
         "matrix_page": page_content.matrix_page,
         "scorecard_page": page_content.scorecard_page,
-        "sources_page": page_content.sources_page,
+        "sources_index": page_content.sources_index,
         "coverage_page": page_content.coverage_page,
     }
     record_pages = {
         "round_page": page_content.round_page,
         "issue_page": page_content.issue_page,
         "person_page": page_content.person_page,
+        "timeline_quarter": page_content.timeline_quarter,
+        "sources_quarter": page_content.sources_quarter,
     }
     for name, render_page in whole_pages.items():
         env.macro(lambda render_page=render_page: render_page(current(), env.page.url), name)

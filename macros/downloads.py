@@ -43,12 +43,12 @@ def csv_files(data: Dataset) -> dict[str, str]:
             ["id", "date", "precision", "kind", "side", "title", "issues", "round", "counterpart", "text", "page",
              "source_urls"],
             [[e.id, e.date.isoformat(), e.precision, e.kind, e.side, e.title, _ids(e.issues), e.round, e.counterpart,
-              e.text, views.timeline_url("event", e.id), _urls(e.sources)] for e in data.events]),
+              e.text, views.timeline_url("event", e.id, e.date), _urls(e.sources)] for e in data.events]),
         "api/v1/deadlines.csv": _csv(
             ["id", "title", "due", "kind", "status", "display_status", "replaced_by", "issues", "text", "outcome",
              "page", "source_urls"],
             [[d.id, d.title, d.due.isoformat(), d.kind, d.status, views.deadline_status(d, data.today), d.replaced_by,
-              _ids(d.issues), d.text, d.outcome, views.timeline_url("deadline", d.id), _urls(d.sources)]
+              _ids(d.issues), d.text, d.outcome, views.timeline_url("deadline", d.id, d.due), _urls(d.sources)]
              for d in data.deadlines]),
         "api/v1/tariffs.csv": _csv(
             ["id", "effective", "direction", "rate", "basis", "event", "source_urls"],
@@ -68,7 +68,7 @@ def timelinejs(data: Dataset, site_url: str) -> str:
     """A TimelineJS3 JSON file: every round, event and deadline, with sanitised HTML text."""
     events = []
     for entry in views.timeline_entries(data):
-        link = site_url + (entry.page or f"timeline/#{entry.anchor}")
+        link = site_url + (entry.page or entry.url)
         sources = "; ".join(f'<a href="{escape(s.url)}">{escape(s.publisher)}</a>' for s in entry.sources)
         item = {
             "unique_id": entry.anchor,

@@ -67,9 +67,10 @@ def api_records(data: Dataset) -> dict[str, list[Record]]:
     return {
         "rounds": [_api_round(r) for r in data.rounds],
         "issues": [ApiIssue.model_construct(**dict(i), page=views.issue_url(i.id)) for i in data.issues],
-        "events": [ApiEvent.model_construct(**dict(e), page=views.timeline_url("event", e.id)) for e in data.events],
+        "events": [ApiEvent.model_construct(**dict(e), page=views.timeline_url("event", e.id, e.date))
+                   for e in data.events],
         "deadlines": [
-            ApiDeadline.model_construct(**dict(d), page=views.timeline_url("deadline", d.id),
+            ApiDeadline.model_construct(**dict(d), page=views.timeline_url("deadline", d.id, d.due),
                                         display_status=views.deadline_status(d, data.today))
             for d in data.deadlines
         ],

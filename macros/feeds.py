@@ -47,7 +47,7 @@ def icalendar_feed(data: Dataset, site_url: str) -> str:
         item.add("description", body)
         item.add("categories", list(deadline.issues))
         if site_url:
-            item.add("url", site_url + views.timeline_url("deadline", deadline.id))
+            item.add("url", site_url + views.timeline_url("deadline", deadline.id, deadline.due))
         calendar.add_component(item)
     for rnd in data.rounds:
         item = CalendarEvent()
@@ -79,7 +79,7 @@ def atom_feed(data: Dataset, site_url: str) -> str:
         item = feed.add_entry()
         item.id(TAG + entry.anchor)
         item.title(entry.title)
-        item.link(href=site_url + (entry.page or f"timeline/#{entry.anchor}"))
+        item.link(href=site_url + (entry.page or entry.url))
         item.updated(_midnight(entry.date))
         item.published(_midnight(entry.date))
         for issue in entry.issues:

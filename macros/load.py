@@ -110,7 +110,36 @@ def _display(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
+@dataclass(frozen=True)
+class _FileResult:
+    records: tuple[Located, ...]
+    problems: tuple[Problem, ...]
+    failed_ids: frozenset[str]
+
+
+# Files already read by this process, keyed by path and (mtime, size): under `mkdocs serve` a
+# rebuild re-reads only the files that changed. Records are frozen, so sharing them is safe.
+_FILE_CACHE: dict[tuple[Path, Path], tuple[tuple[int, int], _FileResult]] = {}
+
+
 def _load_file(file: Path, collection: Collection, root: Path, result: LoadResult) -> None:
+    stat = file.stat()
+    key = (stat.st_mtime_ns, stat.st_size)
+    cached = _FILE_CACHE.get((file, root))
+    if cached is None or cached[0] != key:
+        one = LoadResult(records={collection.name: []})
+        _read_file(file, collection, root, one)
+        cached = (key, _FileResult(tuple(one.records[collection.name]), tuple(one.problems),
+                                   frozenset(one.failed_ids.get(collection.name, ()))))
+        _FILE_CACHE[(file, root)] = cached
+    found = cached[1]
+    result.records[collection.name].extend(found.records)
+    result.problems.extend(found.problems)
+    if found.failed_ids:
+        result.failed_ids.setdefault(collection.name, set()).update(found.failed_ids)
+
+
+def _read_file(file: Path, collection: Collection, root: Path, result: LoadResult) -> None:
     display = _display(file, root)
     parsed, problems = read_yaml(file, display)
     result.problems.extend(problems)

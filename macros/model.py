@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from collections.abc import Iterator
 from typing import Annotated, Literal
 from urllib.parse import urlsplit
@@ -22,6 +21,8 @@ ISO_DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
 # isolates, zero-width characters, and other invisible format characters.
 _INVISIBLE = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"}
 _BIDI = {chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F)}
+# One pass over the text finds any of them, or a control character other than tab and newline.
+_HIDDEN = re.compile("[" + "".join(sorted(_INVISIBLE | _BIDI)) + "\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _RAW_HTML = re.compile(r"<\s*/?\s*[A-Za-z!?]")
 _LINK_TARGET = re.compile(r"\]\(\s*<?([^\s>]*?)\)?(?:\s|$)")
 _SAFE_SCHEMES = ("http://", "https://", "mailto:", "#", "/")
@@ -56,16 +57,15 @@ def _describe(value: object) -> str:
 
 
 def _check_characters(value: str) -> str:
-    for char in value:
-        if char in _BIDI:
-            raise ValueError(
-                f"contains the invisible direction control U+{ord(char):04X}; delete it"
-            )
-        if char in _INVISIBLE:
-            raise ValueError(f"contains the invisible character U+{ord(char):04X}; delete it")
-        if unicodedata.category(char) == "Cc" and char not in "\n\t":
-            raise ValueError(f"contains the control character U+{ord(char):04X}; delete it")
-    return value
+    found = _HIDDEN.search(value)
+    if found is None:
+        return value
+    char = found.group()
+    if char in _BIDI:
+        raise ValueError(f"contains the invisible direction control U+{ord(char):04X}; delete it")
+    if char in _INVISIBLE:
+        raise ValueError(f"contains the invisible character U+{ord(char):04X}; delete it")
+    raise ValueError(f"contains the control character U+{ord(char):04X}; delete it")
 
 
 def _check_markdown(value: str) -> str:

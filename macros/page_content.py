@@ -73,16 +73,43 @@ def issue_page(data: Dataset, issue_id: str, page_url: str) -> str:
                   all_sources=unique_sources(cited))
 
 
-def timeline_page(data: Dataset, page_url: str) -> str:
-    entries = views.timeline_entries(data)
+def _counts(entries: list[views.Entry]) -> dict[str, int]:
     counts = Counter(e.category for e in entries)
-    groups = [
-        (year, [(month, list(in_month)) for month, in_month in groupby(in_year, key=lambda e: e.date.replace(day=1))])
-        for year, in_year in groupby(entries, key=lambda e: e.date.year)
-    ]
+    return {k: counts.get(k, 0) for k in ("round", "event", "deadline")}
+
+
+def timeline_quarters(data: Dataset) -> dict[str, list[views.Entry]]:
+    """Timeline entries by quarter ('2025-q2'), oldest quarter first."""
+    quarters: dict[str, list[views.Entry]] = {}
+    for entry in views.timeline_entries(data):
+        quarters.setdefault(views.quarter(entry.date), []).append(entry)
+    return quarters
+
+
+def timeline_index(data: Dataset, page_url: str) -> str:
+    quarters = [(name, _counts(entries)) for name, entries in timeline_quarters(data).items()]
+    years = [(year, list(group)) for year, group in groupby(reversed(quarters), key=lambda q: q[0][:4])]
+    return render("timeline_index.md.j2", data, page_url, quarters=quarters, years=years,
+                  total=_counts(views.timeline_entries(data)))
+
+
+def timeline_quarter(data: Dataset, name: str, page_url: str) -> str:
+    quarters = timeline_quarters(data)
+    names = list(quarters)
+    entries = quarters[name]
+    position = names.index(name)
+    months = [(month, list(in_month)) for month, in_month in groupby(entries, key=lambda e: e.date.replace(day=1))]
     kinds = list(dict.fromkeys((e.kind, e.kind_label) for e in sorted(entries, key=lambda e: e.kind_label)))
-    return render("timeline.md.j2", data, page_url, groups=groups, kinds=kinds,
-                  counts={k: counts.get(k, 0) for k in ("round", "event", "deadline")})
+    return render("timeline.md.j2", data, page_url, label=views.quarter_label(name), months=months, kinds=kinds,
+                  counts=_counts(entries), previous=names[position - 1] if position else None,
+                  next=names[position + 1] if position + 1 < len(names) else None)
+
+
+def timeline_anchors(data: Dataset) -> str:
+    """anchor → quarter, so that an old or shortened link `timeline/#event-…` finds its page."""
+    import json
+
+    return json.dumps({e.anchor: views.quarter(e.date) for e in views.timeline_entries(data)}, separators=(",", ":"))
 
 
 def rounds_index(data: Dataset, page_url: str) -> str:
@@ -162,20 +189,38 @@ def _slug(text: str) -> str:
     return "-".join(part for part in slug.split("-") if part) or "publisher"
 
 
-def sources_page(data: Dataset, page_url: str) -> str:
-    index = views.citations(data)
+def source_quarters(data: Dataset) -> dict[str, list[tuple[Source, list[views.Citation]]]]:
+    """Cited sources by the quarter they were published in, oldest quarter first."""
+    quarters: dict[str, list] = {}
+    for source, cited in sorted(views.citations(data).values(), key=lambda item: (item[0].date, item[0].title)):
+        quarters.setdefault(views.quarter(source.date), []).append((source, cited))
+    return dict(sorted(quarters.items()))
+
+
+def _publisher_anchor(publisher: str) -> str:
+    return "pub-" + _slug(publisher)
+
+
+def sources_index(data: Dataset, page_url: str) -> str:
+    quarters = source_quarters(data)
+    publishers = Counter(source.publisher for items in quarters.values() for source, _ in items)
+    first_quarter = {}
+    for name, items in quarters.items():
+        for source, _ in items:
+            first_quarter.setdefault(source.publisher, name)
+    return render("sources_index.md.j2", data, page_url, quarters=[(q, len(items)) for q, items in quarters.items()],
+                  publishers=sorted(publishers.items(), key=lambda p: p[0].lower()), first_quarter=first_quarter,
+                  anchor=_publisher_anchor, total=sum(publishers.values()))
+
+
+def sources_quarter(data: Dataset, name: str, page_url: str) -> str:
+    items = source_quarters(data)[name]
     by_publisher: dict[str, list] = {}
-    for source, cited in index.values():
+    for source, cited in items:
         by_publisher.setdefault(source.publisher, []).append((source, cited))
-    groups = sorted(((p, sorted(items, key=lambda i: (i[0].date, i[0].title))) for p, items in by_publisher.items()),
-                    key=lambda g: g[0].lower())
-    anchors: dict[str, str] = {}
-    for publisher, _ in groups:
-        anchor = "pub-" + _slug(publisher)
-        while anchor in anchors.values():
-            anchor += "-x"
-        anchors[publisher] = anchor
-    return render("sources.md.j2", data, page_url, groups=groups, anchors=anchors, total=len(index))
+    groups = sorted(by_publisher.items(), key=lambda g: g[0].lower())
+    return render("sources.md.j2", data, page_url, label=views.quarter_label(name), groups=groups,
+                  anchor=_publisher_anchor, total=len(items))
 
 
 def coverage_page(data: Dataset, page_url: str) -> str:
@@ -190,7 +235,7 @@ def coverage_page(data: Dataset, page_url: str) -> str:
         if len({s.url for _, s in sources_in(record)}) == 1
     ]
     disputes = [(f"Round: {r.title}", views.round_url(r.id), d.about) for r in data.rounds for d in r.disputes]
-    disputes += [(f"Event: {e.title}", views.timeline_url("event", e.id), d.about) for e in data.events
+    disputes += [(f"Event: {e.title}", views.timeline_url("event", e.id, e.date), d.about) for e in data.events
                  for d in e.disputes]
     first = min([r.start for r in data.rounds] + [e.date for e in data.events], default=data.today)
     return render("coverage.md.j2", data, page_url, counts=counts, thin_rounds=[t for t in thin if t[1]],

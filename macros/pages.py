@@ -25,6 +25,7 @@ from macros.dataset import Dataset, load_dataset  # noqa: E402
 from macros.downloads import csv_files, timelinejs  # noqa: E402
 from macros.exports import api_files  # noqa: E402
 from macros.feeds import atom_feed, icalendar_feed  # noqa: E402
+from macros.page_content import source_quarters, timeline_anchors, timeline_quarters  # noqa: E402
 from macros.problems import DataError, Problem, format_report  # noqa: E402
 from macros.serve_errors import error_banner  # noqa: E402
 
@@ -92,12 +93,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         _page(config, "deadlines/index.md", "deadlines_page()"),
         _page(config, "rounds/matrix.md", "matrix_page()"),
         _page(config, "rounds/scorecard.md", "scorecard_page()"),
-        _page(config, "sources/index.md", "sources_page()"),
+        _page(config, "sources/index.md", "sources_index()"),
         _page(config, "coverage/index.md", "coverage_page()"),
     ]
     generated += [_page(config, f"rounds/{r.id}.md", f'round_page("{r.id}")') for r in data.rounds]
     generated += [_page(config, f"issues/{i.id}.md", f'issue_page("{i.id}")') for i in data.issues]
     generated += [_page(config, f"people/{p.id}.md", f'person_page("{p.id}")') for p in data.people]
+    generated += [_page(config, f"timeline/{q}.md", f'timeline_quarter("{q}")') for q in timeline_quarters(data)]
+    generated += [_page(config, f"sources/{q}.md", f'sources_quarter("{q}")') for q in source_quarters(data)]
     # "Edit this page" on a generated page opens the YAML file behind it, or nothing at all
     # for pages made from many files.
     _State.edit_paths = {file.src_uri: None for file in generated}
@@ -109,6 +112,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         **api_files(data),
         **csv_files(data),
         "api/v1/timeline.json": timelinejs(data, site_url),
+        "timeline/anchors.json": timeline_anchors(data),
         "calendar.ics": icalendar_feed(data, site_url),
         "feed.atom": atom_feed(data, site_url),
     }

@@ -52,8 +52,24 @@ def timeline_anchor(category: str, record_id: str) -> str:
     return f"{category}-{record_id}"
 
 
-def timeline_url(category: str, record_id: str) -> str:
-    return f"timeline/#{timeline_anchor(category, record_id)}"
+def quarter(day: dt.date) -> str:
+    """The timeline page a date falls on: '2025-q2'. Quarters keep every page small and its URL
+    stable however much the record grows."""
+    return f"{day.year}-q{(day.month - 1) // 3 + 1}"
+
+
+def quarter_label(name: str) -> str:
+    year, q = name.split("-q")
+    months = {"1": "January–March", "2": "April–June", "3": "July–September", "4": "October–December"}[q]
+    return f"{months} {year}"
+
+
+def timeline_page(day: dt.date) -> str:
+    return f"timeline/{quarter(day)}/"
+
+
+def timeline_url(category: str, record_id: str, day: dt.date) -> str:
+    return f"{timeline_page(day)}#{timeline_anchor(category, record_id)}"
 
 
 @dataclass(frozen=True)
@@ -72,6 +88,11 @@ class Entry:
     sources: tuple[Source, ...]
     page: str | None  # site-relative URL of the record's own page, if it has one
     record: Round | Event | Deadline
+
+    @property
+    def url(self) -> str:
+        """Where the entry sits on the timeline."""
+        return f"{timeline_page(self.date)}#{self.anchor}"
 
 
 def round_issues(rnd: Round) -> tuple[str, ...]:
@@ -202,8 +223,8 @@ def record_citations(data: Dataset) -> list[tuple[object, Citation]]:
     records: list[tuple[object, Citation]] = []
     records += [(r, Citation(f"Round: {r.title}", round_url(r.id))) for r in data.rounds]
     records += [(i, Citation(f"Issue: {i.title}", issue_url(i.id))) for i in data.issues]
-    records += [(e, Citation(f"Event: {e.title}", timeline_url("event", e.id))) for e in data.events]
-    records += [(d, Citation(f"Deadline: {d.title}", timeline_url("deadline", d.id))) for d in data.deadlines]
+    records += [(e, Citation(f"Event: {e.title}", timeline_url("event", e.id, e.date))) for e in data.events]
+    records += [(d, Citation(f"Deadline: {d.title}", timeline_url("deadline", d.id, d.due))) for d in data.deadlines]
     records += [(p, Citation(f"Person: {p.name}", person_url(p.id))) for p in data.people]
     records += [(t, Citation(f"Tariff change: {t.rate:g}% from {t.effective.isoformat()}", f"tariffs/#{t.id}"))
                 for t in data.tariffs]

@@ -14,7 +14,6 @@ from pathlib import Path
 
 import yaml
 from yaml._yaml import CParser
-from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import BaseResolver
 
@@ -26,32 +25,37 @@ MAX_NODES = 200_000
 Path_ = tuple[str | int, ...]
 
 
-class _CoreResolver(BaseResolver):
-    """YAML 1.2 core schema: only true/false are booleans; no sexagesimal numbers, no dates."""
+_STR, _INT, _FLOAT = "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"
+_BOOL, _NULL = "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null"
+_SEQ, _MAP = "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
+_NULLS = {"", "~", "null", "Null", "NULL"}
+_TRUE, _FALSE = {"true", "True", "TRUE"}, {"false", "False", "FALSE"}
+_INT_RE = re.compile(r"[-+]?[0-9]+\Z")
+_FLOAT_RE = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?\Z")
 
 
-_CoreResolver.add_implicit_resolver(
-    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
-)
-_CoreResolver.add_implicit_resolver(
-    "tag:yaml.org,2002:int", re.compile(r"^[-+]?[0-9]+$"), list("-+0123456789")
-)
-_CoreResolver.add_implicit_resolver(
-    "tag:yaml.org,2002:float",
-    re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$"),
-    list("-+.0123456789"),
-)
-_CoreResolver.add_implicit_resolver(
-    "tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]
-)
-
-
-class _NodeLoader(CParser, _CoreResolver):
-    """libyaml's parser (fast) composing nodes with the YAML 1.2 core resolver above."""
+class _NodeLoader(CParser, BaseResolver):
+    """libyaml's parser (fast) composing nodes, with the YAML 1.2 core schema for plain scalars:
+    only true/false are booleans, only plain decimals are numbers, and nothing becomes a date."""
 
     def __init__(self, stream: str) -> None:
         CParser.__init__(self, stream)
-        _CoreResolver.__init__(self)
+        BaseResolver.__init__(self)
+
+    def resolve(self, kind: type, value: str, implicit: tuple[bool, bool]) -> str:
+        if kind is ScalarNode:
+            if implicit[0]:  # a plain (unquoted) scalar
+                if value in _NULLS:
+                    return _NULL
+                if value in _TRUE or value in _FALSE:
+                    return _BOOL
+                if value[0] in "-+.0123456789":
+                    if _INT_RE.match(value):
+                        return _INT
+                    if _FLOAT_RE.match(value):
+                        return _FLOAT
+            return _STR
+        return _SEQ if kind is SequenceNode else _MAP
 
 
 @dataclass
@@ -60,8 +64,9 @@ class ParsedFile:
 
     path: str
     value: object
-    value_marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
-    key_marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    # libyaml marks (0-based); turned into line and column only when a problem needs them.
+    value_marks: dict[Path_, yaml.Mark] = field(default_factory=dict)
+    key_marks: dict[Path_, yaml.Mark] = field(default_factory=dict)
 
     def position(self, loc: Path_, *, key: bool = False) -> tuple[int, int]:
         """Line and column (1-based) of the value at `loc`, or of its nearest ancestor."""
@@ -69,56 +74,65 @@ class ParsedFile:
         probe = tuple(loc)
         while probe:
             if probe in marks:
-                return marks[probe]
+                return _line_col(marks[probe])
             if not key and probe in self.key_marks:
-                return self.key_marks[probe]
+                return _line_col(self.key_marks[probe])
             probe = probe[:-1]
-        return self.value_marks.get((), (1, 1))
+        root = self.value_marks.get(())
+        return _line_col(root) if root is not None else (1, 1)
 
 
-_SCALAR = SafeConstructor()
-_SEQ, _MAP = "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
+def _line_col(mark: yaml.Mark) -> tuple[int, int]:
+    return mark.line + 1, mark.column + 1
 
 
 def _to_python(node: Node, loc: Path_, parsed: ParsedFile, problems: list[Problem], seen: set[int]) -> object:
-    if len(seen) > MAX_NODES:
-        raise _TooLarge()
     if id(node) in seen:
         # The composer shares one node between an anchor and its aliases. Aliases are refused:
         # the data never needs them, and they are how a small file expands into a huge one.
         raise _AliasFound(node.start_mark)
     seen.add(id(node))
-    parsed.value_marks[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
-    if isinstance(node, ScalarNode):
-        if node.tag == "tag:yaml.org,2002:str" or node.style in ("'", '"', "|", ">"):
-            return node.value
-        if node.tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
-                        "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null"):
-            return _SCALAR.construct_object(node, deep=True)
+    if len(seen) > MAX_NODES:
+        raise _TooLarge()
+    parsed.value_marks[loc] = node.start_mark
+    tag = node.tag
+    if type(node) is ScalarNode:
+        value = node.value
+        if tag == _STR:
+            return value
+        if tag == _INT:
+            return int(value)
+        if tag == _FLOAT:
+            return float(value)
+        if tag == _BOOL:
+            return value in _TRUE
+        if tag == _NULL:
+            return None
         problems.append(_at(parsed.path, node.start_mark, _loc_name(loc),
-                            f"the tag {node.tag} is not allowed", "remove the '!' tag"))
-        return node.value
-    if node.tag not in (_SEQ, _MAP) and not isinstance(node, ScalarNode):
+                            f"the tag {tag} is not allowed", "remove the '!' tag"))
+        return value
+    if tag != _SEQ and tag != _MAP:
         problems.append(_at(parsed.path, node.start_mark, _loc_name(loc),
-                            f"the tag {node.tag} is not allowed", "remove the '!' tag"))
-    if isinstance(node, SequenceNode):
+                            f"the tag {tag} is not allowed", "remove the '!' tag"))
+    if type(node) is SequenceNode:
         return [_to_python(item, (*loc, i), parsed, problems, seen) for i, item in enumerate(node.value)]
-    if isinstance(node, MappingNode):
+    if type(node) is MappingNode:
         result: dict[str, object] = {}
+        key_marks = parsed.key_marks
         for key_node, value_node in node.value:
-            if not isinstance(key_node, ScalarNode):
+            if type(key_node) is not ScalarNode:
                 problems.append(_at(parsed.path, key_node.start_mark, _loc_name(loc),
                                     "a key must be a plain word", "write `name: value`"))
                 continue
             key = key_node.value
             key_loc = (*loc, key)
             if key in result:
-                first = parsed.key_marks[key_loc]
+                first_line = key_marks[key_loc].line + 1
                 problems.append(_at(parsed.path, key_node.start_mark, _loc_name(key_loc),
-                                    f"duplicate key '{key}' (first set on line {first[0]})",
+                                    f"duplicate key '{key}' (first set on line {first_line})",
                                     "keep one of the two"))
                 continue
-            parsed.key_marks[key_loc] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            key_marks[key_loc] = key_node.start_mark
             result[key] = _to_python(value_node, key_loc, parsed, problems, seen)
         return result
     raise TypeError(f"unexpected YAML node {node!r}")  # pragma: no cover - PyYAML has no others

@@ -6,7 +6,7 @@
   const entries = Array.from(document.querySelectorAll("ol.ttt-timeline > li.ttt-entry"));
   const months = Array.from(document.querySelectorAll("ol.ttt-timeline[data-month]"));
   const count = form.querySelector(".ttt-filters__count");
-  const names = ["issue", "kind", "year"];
+  const names = ["issue", "kind", "year"].filter((name) => form.elements[name]);
 
   const params = new URLSearchParams(window.location.search);
   for (const name of names) {
@@ -44,6 +44,10 @@
     for (const name of names) if (wanted[name]) query.set(name, wanted[name]);
     const search = query.toString();
     window.history.replaceState(null, "", window.location.pathname + (search ? "?" + search : "") + window.location.hash);
+    // Moving to the previous or next quarter keeps the filters.
+    for (const link of document.querySelectorAll("a.ttt-keep-query")) {
+      link.search = search;
+    }
   }
 
   form.addEventListener("change", apply);
