@@ -6,41 +6,50 @@ loaded and validated by the hook (macros/pages.py) before this runs.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 
-def define_env(env: Any) -> None:
+def macro_table() -> dict[str, Callable[..., str]]:
+    """Macro name → function(data, *arguments, page_url) returning the page's Markdown."""
     # Imported here, not at the top: `python -m macros.check` imports this package too and
     # should not pay for the renderer.
-    from macros import page_content
+    from macros import page_content as pc
+
+    return {
+        "home": pc.home,
+        "timeline": pc.timeline_index,
+        "rounds_index": pc.rounds_index,
+        "issues_index": pc.issues_index,
+        "people_index": pc.people_index,
+        "tariffs_page": pc.tariffs_page,
+        "deadlines_page": pc.deadlines_page,
+        "matrix_page": pc.matrix_page,
+        "scorecard_page": pc.scorecard_page,
+        "sources_index": pc.sources_index,
+        "coverage_page": pc.coverage_page,
+        "round_page": pc.round_page,
+        "issue_page": pc.issue_page,
+        "person_page": pc.person_page,
+        "timeline_quarter": pc.timeline_quarter,
+        "sources_quarter": pc.sources_quarter,
+        "issue_year": pc.issue_year,
+        "rounds_year": lambda data, year, url: pc.rounds_index(data, url, year),
+        "deadlines_year": lambda data, year, url: pc.deadlines_page(data, url, year),
+        "matrix_year": lambda data, year, url: pc.matrix_page(data, url, year),
+        "scorecard_year": lambda data, year, url: pc.scorecard_page(data, url, year),
+        "people_letter": lambda data, letter, url: pc.people_index(data, url, letter),
+        "data_as_of": lambda data, url: data.as_of.isoformat(),
+    }
+
+
+def define_env(env: Any) -> None:
     from macros.build_context import current
+    from macros.timings import timed
 
-    whole_pages = {
-        "home": page_content.home,
-        "timeline": page_content.timeline_index,
-        "rounds_index": page_content.rounds_index,
-        "issues_index": page_content.issues_index,
-        "people_index": page_content.people_index,
-        "tariffs_page": page_content.tariffs_page,
-        "deadlines_page": page_content.deadlines_page,
-        "matrix_page": page_content.matrix_page,
-        "scorecard_page": page_content.scorecard_page,
-        "sources_index": page_content.sources_index,
-        "coverage_page": page_content.coverage_page,
-    }
-    record_pages = {
-        "round_page": page_content.round_page,
-        "issue_page": page_content.issue_page,
-        "person_page": page_content.person_page,
-        "timeline_quarter": page_content.timeline_quarter,
-        "sources_quarter": page_content.sources_quarter,
-    }
-    for name, render_page in whole_pages.items():
-        env.macro(lambda render_page=render_page: render_page(current(), env.page.url), name)
-    for name, render_record in record_pages.items():
-        env.macro(lambda record_id, render_record=render_record: render_record(current(), record_id, env.page.url),
-                  name)
+    def call(function: Callable[..., str], *args: object) -> str:
+        with timed("page_generation"):
+            return function(current(), *args, env.page.url)
 
-    @env.macro
-    def data_as_of() -> str:
-        return current().as_of.isoformat()
+    for name, function in macro_table().items():
+        env.macro(lambda *args, function=function: call(function, *args), name)

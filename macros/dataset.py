@@ -27,6 +27,8 @@ class Dataset:
     gaps: tuple[Gap, ...] = ()
     files: dict[tuple[str, str], str] = field(default_factory=dict)
     warnings: tuple[Problem, ...] = ()
+    # Derived views computed once per build (see views.memoized): pages reuse them.
+    memo: dict[object, object] = field(default_factory=dict, compare=False, repr=False)
 
     @cached_property
     def as_of(self) -> dt.date:

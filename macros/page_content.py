@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 from itertools import groupby
 
-from macros import views
+from macros import paging, views
 from macros.chart import DIRECTIONS, tariff_chart
 from macros.dataset import Dataset
 from macros.model import Round, Source, sources_in
@@ -47,8 +48,8 @@ def round_sources(rnd: Round) -> list[Source]:
 
 def round_page(data: Dataset, round_id: str, page_url: str) -> str:
     rnd = data.by_id["rounds"][round_id]
-    position = data.rounds.index(rnd)
-    related = [e for e in views.timeline_entries(data) if e.category == "event" and e.record.round == rnd.id]
+    position = views.round_positions(data)[rnd.id]
+    related = views.events_by_round(data).get(rnd.id, [])
     return render(
         "round.md.j2", data, page_url,
         r=rnd,
@@ -66,11 +67,18 @@ def round_page(data: Dataset, round_id: str, page_url: str) -> str:
 def issue_page(data: Dataset, issue_id: str, page_url: str) -> str:
     issue = data.by_id["issues"][issue_id]
     history = views.issue_history(data, issue_id)
-    counts = Counter(e.category for e in history)
+    years = paging.issue_years(data, issue_id)
+    shown = history[-paging.HISTORY_INLINE:] if years else history
     cited = [*issue.status.sources, *issue.sources]
-    return render("issue.md.j2", data, page_url, i=issue, history=history,
-                  counts={k: counts.get(k, 0) for k in ("round", "event", "deadline")},
-                  all_sources=unique_sources(cited))
+    return render("issue.md.j2", data, page_url, i=issue, history=history, shown=shown, years=years,
+                  counts=_counts(history), all_sources=unique_sources(cited))
+
+
+def issue_year(data: Dataset, issue_id: str, year: int, page_url: str) -> str:
+    issue = data.by_id["issues"][issue_id]
+    years = paging.issue_years(data, issue_id)
+    return render("issue_year.md.j2", data, page_url, i=issue, year=year, entries=years[year],
+                  years=list(years), counts=_counts(years[year]))
 
 
 def _counts(entries: list[views.Entry]) -> dict[str, int]:
@@ -78,6 +86,7 @@ def _counts(entries: list[views.Entry]) -> dict[str, int]:
     return {k: counts.get(k, 0) for k in ("round", "event", "deadline")}
 
 
+@views.memoized
 def timeline_quarters(data: Dataset) -> dict[str, list[views.Entry]]:
     """Timeline entries by quarter ('2025-q2'), oldest quarter first."""
     quarters: dict[str, list[views.Entry]] = {}
@@ -112,12 +121,17 @@ def timeline_anchors(data: Dataset) -> str:
     return json.dumps({e.anchor: views.quarter(e.date) for e in views.timeline_entries(data)}, separators=(",", ":"))
 
 
-def rounds_index(data: Dataset, page_url: str) -> str:
-    return render("rounds_index.md.j2", data, page_url, rounds=list(reversed(data.rounds)))
+def rounds_index(data: Dataset, page_url: str, year: int | None = None) -> str:
+    years = paging.round_years(data)
+    if year is not None:
+        shown = list(reversed(years[year]))
+    else:
+        shown = list(reversed(data.rounds))[: paging.ROUNDS_ON_INDEX] if years else list(reversed(data.rounds))
+    return render("rounds_index.md.j2", data, page_url, rounds=shown, years=list(years), year=year)
 
 
 def issues_index(data: Dataset, page_url: str) -> str:
-    counts = {i.id: len(views.issue_history(data, i.id)) for i in data.issues}
+    counts = {i.id: len(views.issue_history(data, i.id)) for i in data.issues}  # memoized per issue
     return render("issues_index.md.j2", data, page_url, history_counts=counts)
 
 
@@ -130,8 +144,15 @@ def person_page(data: Dataset, person_id: str, page_url: str) -> str:
     return render("person.md.j2", data, page_url, p=person, attended=attended)
 
 
-def people_index(data: Dataset, page_url: str) -> str:
-    return render("people_index.md.j2", data, page_url)
+def people_index(data: Dataset, page_url: str, letter: str | None = None) -> str:
+    initials = paging.people_initials(data)
+    if letter is not None:
+        people = initials[letter]
+    elif initials:
+        people = []
+    else:
+        people = list(data.people)
+    return render("people_index.md.j2", data, page_url, people=people, initials=initials, letter=letter)
 
 
 def current_rates(data: Dataset) -> list[tuple[str, object]]:
@@ -164,23 +185,40 @@ def tariffs_page(data: Dataset, page_url: str) -> str:
     return render("tariffs.md.j2", data, page_url, chart=tariff_chart(data), directions=DIRECTIONS, series=series)
 
 
-def deadlines_page(data: Dataset, page_url: str) -> str:
+def deadlines_page(data: Dataset, page_url: str, year: int | None = None) -> str:
     upcoming = views.upcoming_deadlines(data)
     overdue = views.overdue_deadlines(data)
     settled = [d for d in data.deadlines if d not in upcoming and d not in overdue]
+    years = paging.chain_years(data)
+    if year is not None:
+        chains = years[year]
+    else:
+        chains = [] if years else views.deadline_chains(data)
     return render("deadlines.md.j2", data, page_url, upcoming=upcoming, overdue=overdue, settled=settled,
-                  chains=views.deadline_chains(data))
+                  chains=chains, years={y: len(c) for y, c in years.items()}, year=year)
 
 
-def matrix_page(data: Dataset, page_url: str) -> str:
-    return render("matrix.md.j2", data, page_url, cells=views.issue_round_matrix(data))
+def matrix_page(data: Dataset, page_url: str, year: int | None = None) -> str:
+    years = paging.matrix_years(data)
+    if year is not None:
+        rounds = years[year]
+    else:
+        rounds = years[max(years)] if years else list(data.rounds)
+    return render("matrix.md.j2", data, page_url, cells=views.issue_round_matrix(data), rounds=rounds,
+                  years=list(years), year=year if year is not None else (max(years) if years else None))
 
 
-def scorecard_page(data: Dataset, page_url: str) -> str:
+def scorecard_page(data: Dataset, page_url: str, year: int | None = None) -> str:
     tally = views.expectation_tally(data)
+    years = paging.scorecard_years(data)
+    with_expectations = [r for r in data.rounds if r.expectations]
+    if year is not None:
+        shown = years[year]
+    else:
+        shown = [] if years else with_expectations
     return render("scorecard.md.j2", data, page_url, tally=tally, total=sum(tally.values()),
-                  rounds_with=[r for r in data.rounds if r.expectations],
-                  rounds_without=[r for r in data.rounds if not r.expectations],
+                  rounds_with=with_expectations, shown=shown, years={y: len(r) for y, r in years.items()},
+                  year=year, rounds_without=[r for r in data.rounds if not r.expectations],
                   result_labels=RESULT_LABELS)
 
 
@@ -189,6 +227,7 @@ def _slug(text: str) -> str:
     return "-".join(part for part in slug.split("-") if part) or "publisher"
 
 
+@views.memoized
 def source_quarters(data: Dataset) -> dict[str, list[tuple[Source, list[views.Citation]]]]:
     """Cited sources by the quarter they were published in, oldest quarter first."""
     quarters: dict[str, list] = {}
@@ -239,4 +278,52 @@ def coverage_page(data: Dataset, page_url: str) -> str:
                  for d in e.disputes]
     first = min([r.start for r in data.rounds] + [e.date for e in data.events], default=data.today)
     return render("coverage.md.j2", data, page_url, counts=counts, thin_rounds=[t for t in thin if t[1]],
+                  cap=paging.LIST_CAP,
                   single=single, disputes=disputes, overdue=views.overdue_deadlines(data), first=first)
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    """A page the data makes: its path under docs/, the macro call it holds, and the data file
+    behind it (for 'Edit this page'), if one file is."""
+
+    path: str
+    call: str
+    data_file: str | None = None
+    # Pages that only regroup what other pages say stay out of the search index, which every
+    # reader downloads: records are found on their own pages and on the timeline.
+    searchable: bool = True
+
+
+def generated_pages(data: Dataset) -> list[GeneratedPage]:
+    """Every page generated from the data. Ids are slugs, so they are safe inside a macro call."""
+    pages = [
+        GeneratedPage("timeline/index.md", "timeline()"),
+        GeneratedPage("rounds/index.md", "rounds_index()"),
+        GeneratedPage("issues/index.md", "issues_index()"),
+        GeneratedPage("people/index.md", "people_index()"),
+        GeneratedPage("tariffs/index.md", "tariffs_page()"),
+        GeneratedPage("deadlines/index.md", "deadlines_page()"),
+        GeneratedPage("rounds/matrix.md", "matrix_page()", searchable=False),
+        GeneratedPage("rounds/scorecard.md", "scorecard_page()", searchable=False),
+        GeneratedPage("sources/index.md", "sources_index()"),
+        GeneratedPage("coverage/index.md", "coverage_page()", searchable=False),
+    ]
+    pages += [GeneratedPage(f"rounds/{r.id}.md", f'round_page("{r.id}")', data.file_of("rounds", r.id))
+              for r in data.rounds]
+    pages += [GeneratedPage(f"issues/{i.id}.md", f'issue_page("{i.id}")', data.file_of("issues", i.id))
+              for i in data.issues]
+    pages += [GeneratedPage(f"people/{p.id}.md", f'person_page("{p.id}")', data.file_of("people", p.id))
+              for p in data.people]
+    pages += [GeneratedPage(f"timeline/{q}.md", f'timeline_quarter("{q}")') for q in timeline_quarters(data)]
+    derived: list[tuple[str, str]] = [(f"sources/{q}.md", f'sources_quarter("{q}")') for q in source_quarters(data)]
+    for issue in data.issues:
+        derived += [(f"issues/{issue.id}/{y}.md", f'issue_year("{issue.id}", {y})')
+                    for y in paging.issue_years(data, issue.id)]
+    derived += [(f"rounds/by-year/{y}.md", f"rounds_year({y})") for y in paging.round_years(data)]
+    derived += [(f"deadlines/{y}.md", f"deadlines_year({y})") for y in paging.chain_years(data)]
+    derived += [(f"rounds/matrix/{y}.md", f"matrix_year({y})") for y in paging.matrix_years(data)]
+    derived += [(f"rounds/scorecard/{y}.md", f"scorecard_year({y})") for y in paging.scorecard_years(data)]
+    derived += [(f"people/by-letter/{c}.md", f'people_letter("{c}")') for c in paging.people_initials(data)]
+    pages += [GeneratedPage(path, call, searchable=False) for path, call in derived]
+    return pages

@@ -6,8 +6,11 @@ the record's text never enters a template.
 
 from __future__ import annotations
 
+import json
 import logging
+import os
 import sys
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -20,12 +23,13 @@ from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 from mkdocs.structure.pages import Page  # noqa: E402
 
+from macros import html_blocks, timings  # noqa: E402
 from macros.build_context import current, set_current  # noqa: E402
 from macros.dataset import Dataset, load_dataset  # noqa: E402
 from macros.downloads import csv_files, timelinejs  # noqa: E402
 from macros.exports import api_files  # noqa: E402
 from macros.feeds import atom_feed, icalendar_feed  # noqa: E402
-from macros.page_content import source_quarters, timeline_anchors, timeline_quarters  # noqa: E402
+from macros.page_content import generated_pages, timeline_anchors  # noqa: E402
 from macros.problems import DataError, Problem, format_report  # noqa: E402
 from macros.serve_errors import error_banner  # noqa: E402
 
@@ -53,11 +57,28 @@ def on_startup(command: str, dirty: bool) -> None:
     _State.command = command
 
 
+@event_priority(100)
+def on_pre_build(config: MkDocsConfig) -> None:
+    timings.durations["build_started"] = time.perf_counter()
+
+
+@event_priority(-100)
+def on_post_build(config: MkDocsConfig) -> None:
+    """With TTT_TIMINGS=path, write the stage durations of this build (for scripts/benchmark.py)."""
+    target = os.environ.get("TTT_TIMINGS")
+    if target:
+        stages = dict(timings.durations)
+        stages["build_after_config"] = time.perf_counter() - stages.pop("build_started")
+        Path(target).write_text(json.dumps(stages, indent=2))
+    timings.durations.clear()
+
+
 @event_priority(100)  # before mkdocs-macros, whose define_env reads the data
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).resolve().parent
     try:
-        dataset = load_dataset(root)
+        with timings.timed("load_and_validate"):
+            dataset = load_dataset(root)
     except DataError as err:
         report = format_report(err.problems)
         if _State.command != "serve" or _State.last_good is None:
@@ -78,44 +99,32 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-def _page(config: MkDocsConfig, path: str, macro_call: str) -> File:
-    return File.generated(config, path, content=f"---\nrender_macros: true\n---\n\n{{{{ {macro_call} }}}}\n")
+def _page(config: MkDocsConfig, path: str, macro_call: str, searchable: bool = True) -> File:
+    meta = "render_macros: true\n" + ("" if searchable else "search:\n  exclude: true\n")
+    return File.generated(config, path, content=f"---\n{meta}---\n\n{{{{ {macro_call} }}}}\n")
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     data = current()
-    generated = [
-        _page(config, "timeline/index.md", "timeline()"),
-        _page(config, "rounds/index.md", "rounds_index()"),
-        _page(config, "issues/index.md", "issues_index()"),
-        _page(config, "people/index.md", "people_index()"),
-        _page(config, "tariffs/index.md", "tariffs_page()"),
-        _page(config, "deadlines/index.md", "deadlines_page()"),
-        _page(config, "rounds/matrix.md", "matrix_page()"),
-        _page(config, "rounds/scorecard.md", "scorecard_page()"),
-        _page(config, "sources/index.md", "sources_index()"),
-        _page(config, "coverage/index.md", "coverage_page()"),
-    ]
-    generated += [_page(config, f"rounds/{r.id}.md", f'round_page("{r.id}")') for r in data.rounds]
-    generated += [_page(config, f"issues/{i.id}.md", f'issue_page("{i.id}")') for i in data.issues]
-    generated += [_page(config, f"people/{p.id}.md", f'person_page("{p.id}")') for p in data.people]
-    generated += [_page(config, f"timeline/{q}.md", f'timeline_quarter("{q}")') for q in timeline_quarters(data)]
-    generated += [_page(config, f"sources/{q}.md", f'sources_quarter("{q}")') for q in source_quarters(data)]
+    with timings.timed("page_generation"):
+        pages = generated_pages(data)
+        # While previewing, generated pages skip the search index (a quarter of each rebuild);
+        # the published build indexes them. TTT_SERVE_SEARCH=1 indexes them while serving too.
+        quick = _State.command == "serve" and not os.environ.get("TTT_SERVE_SEARCH")
+        generated = [_page(config, page.path, page.call, page.searchable and not quick) for page in pages]
     # "Edit this page" on a generated page opens the YAML file behind it, or nothing at all
     # for pages made from many files.
-    _State.edit_paths = {file.src_uri: None for file in generated}
-    _State.edit_paths.update({f"rounds/{r.id}.md": data.file_of("rounds", r.id) for r in data.rounds})
-    _State.edit_paths.update({f"issues/{i.id}.md": data.file_of("issues", i.id) for i in data.issues})
-    _State.edit_paths.update({f"people/{p.id}.md": data.file_of("people", p.id) for p in data.people})
+    _State.edit_paths = {page.path: page.data_file for page in pages}
     site_url = config.site_url or ""
-    downloads = {
-        **api_files(data),
-        **csv_files(data),
-        "api/v1/timeline.json": timelinejs(data, site_url),
-        "timeline/anchors.json": timeline_anchors(data),
-        "calendar.ics": icalendar_feed(data, site_url),
-        "feed.atom": atom_feed(data, site_url),
-    }
+    with timings.timed("exports"):
+        downloads = {
+            **api_files(data),
+            **csv_files(data),
+            "api/v1/timeline.json": timelinejs(data, site_url),
+            "timeline/anchors.json": timeline_anchors(data),
+            "calendar.ics": icalendar_feed(data, site_url),
+            "feed.atom": atom_feed(data, site_url),
+        }
     generated += [File.generated(config, path, content=text) for path, text in downloads.items()]
     for file in generated:
         if files.get_file_from_path(file.src_uri) is not None:
@@ -144,7 +153,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return markdown
 
 
+@event_priority(100)  # put the held HTML back before other plugins (search, tags) read the page
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    html = html_blocks.restore(page.url, html)
     if _State.problems:
         return error_banner(_State.problems) + html
     return html

@@ -17,7 +17,7 @@ import nh3
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from macros import views
+from macros import html_blocks, paging, views
 from macros.dataset import Dataset
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -25,9 +25,16 @@ _ALLOWED_TAGS = {"p", "em", "strong", "a", "ul", "ol", "li", "code", "blockquote
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~])")
 
 
+_MARKDOWN = markdown.Markdown(extensions=["sane_lists"], output_format="html")
+
+
+@lru_cache(maxsize=20000)
 def markdown_html(text: str) -> Markup:
-    """Markdown from a data file → sanitised HTML (no raw HTML, only http(s)/mailto links)."""
-    html = markdown.markdown(text, extensions=["sane_lists"], output_format="html")
+    """Markdown from a data file → sanitised HTML (no raw HTML, only http(s)/mailto links).
+
+    One converter is reused, and results are cached: the same entry appears on its timeline
+    page, its issues' pages and the home page."""
+    html = _MARKDOWN.reset().convert(text)
     clean = nh3.clean(
         html,
         tags=_ALLOWED_TAGS,
@@ -38,6 +45,7 @@ def markdown_html(text: str) -> Markup:
     return Markup(clean)
 
 
+@lru_cache(maxsize=20000)
 def markdown_inline(text: str) -> Markup:
     """Like markdown_html, without the wrapping paragraph (for short text in lists and tables)."""
     html = str(markdown_html(text))
@@ -94,12 +102,15 @@ def environment() -> Environment:
         human_date=human_date,
         date_range=date_range,
     )
-    env.globals.update(views=views)
+    env.globals.update(views=views, paging=paging)
     return env
 
 
 def render(template: str, data: Dataset, page_url: str, **context: object) -> str:
-    """Render a partial for the page at `page_url` (links are made relative to it)."""
-    return environment().get_template(template).render(
+    """Render a partial for the page at `page_url` (links are made relative to it).
+
+    The HTML blocks are held aside until Markdown is done (see html_blocks)."""
+    text = environment().get_template(template).render(
         data=data, base=relative_base(page_url), today=data.today, **context
     )
+    return html_blocks.hold(page_url, text)

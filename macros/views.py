@@ -6,10 +6,30 @@ Everything here is a pure function of the Dataset, so pages, exports and feeds a
 from __future__ import annotations
 
 import datetime as dt
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import ParamSpec, TypeVar
 
 from macros.dataset import Dataset
 from macros.model import Deadline, Event, Person, Round, Source, sources_in
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def memoized(view: Callable[P, R]) -> Callable[P, R]:
+    """Compute a view of the Dataset once per build: many pages ask for the same one."""
+
+    @functools.wraps(view)
+    def wrapper(data: Dataset, *args: object) -> R:  # type: ignore[valid-type]
+        key = (view.__name__, *args)
+        if key not in data.memo:
+            data.memo[key] = view(data, *args)
+        return data.memo[key]  # type: ignore[return-value]
+
+    return wrapper  # type: ignore[return-value]
+
 
 ROUND_KIND_LABELS = {"talks": "Round of talks", "leaders-meeting": "Leaders' meeting"}
 EVENT_KIND_LABELS = {
@@ -103,6 +123,7 @@ def round_issues(rnd: Round) -> tuple[str, ...]:
     return tuple(named)
 
 
+@memoized
 def timeline_entries(data: Dataset) -> list[Entry]:
     """Rounds, events and deadlines in date order (oldest first)."""
     entries = [
@@ -124,6 +145,7 @@ def timeline_entries(data: Dataset) -> list[Entry]:
     return sorted(entries, key=lambda e: (e.date, order[e.category], e.anchor))
 
 
+@memoized
 def issue_history(data: Dataset, issue_id: str) -> list[Entry]:
     return [e for e in timeline_entries(data) if issue_id in e.issues]
 
@@ -136,6 +158,7 @@ def role_at(person: Person, when: dt.date) -> str:
     return person.roles[0].title
 
 
+@memoized
 def rounds_attended(data: Dataset, person_id: str) -> list[Round]:
     return [r for r in data.rounds
             if any(m.person == person_id for m in (*r.delegations.us, *r.delegations.cn))]
@@ -169,6 +192,7 @@ def deadline_chain(data: Dataset, deadline_id: str) -> list[Deadline]:
     return chain
 
 
+@memoized
 def deadline_chains(data: Dataset) -> list[list[Deadline]]:
     """Every chain of deadlines (a deadline and what replaced it, and so on), oldest first."""
     replaced = {d.replaced_by for d in data.deadlines if d.replaced_by}
@@ -182,6 +206,7 @@ class MatrixCell:
     outcome: bool  # an outcome of the round names the issue: something moved
 
 
+@memoized
 def issue_round_matrix(data: Dataset) -> dict[tuple[str, str], MatrixCell]:
     """(issue id, round id) → whether the issue was on the table, and whether it moved."""
     cells = {}
@@ -197,6 +222,7 @@ def issue_round_matrix(data: Dataset) -> dict[tuple[str, str], MatrixCell]:
 RESULTS = ("met", "partly", "not-met", "unknown")
 
 
+@memoized
 def expectation_tally(data: Dataset) -> dict[str, int]:
     """How the expectations recorded before every round turned out, counted from the data."""
     tally = dict.fromkeys(RESULTS, 0)
@@ -218,6 +244,7 @@ class Citation:
     url: str
 
 
+@memoized
 def record_citations(data: Dataset) -> list[tuple[object, Citation]]:
     """Every record with a label and the URL where a reader finds it."""
     records: list[tuple[object, Citation]] = []
@@ -231,6 +258,7 @@ def record_citations(data: Dataset) -> list[tuple[object, Citation]]:
     return records
 
 
+@memoized
 def citations(data: Dataset) -> dict[str, tuple[Source, list[Citation]]]:
     """Every source URL → the source (first seen) and every record citing it."""
     index: dict[str, tuple[Source, list[Citation]]] = {}
@@ -240,3 +268,17 @@ def citations(data: Dataset) -> dict[str, tuple[Source, list[Citation]]]:
             if citation not in entry[1]:
                 entry[1].append(citation)
     return index
+
+
+@memoized
+def round_positions(data: Dataset) -> dict[str, int]:
+    return {r.id: i for i, r in enumerate(data.rounds)}
+
+
+@memoized
+def events_by_round(data: Dataset) -> dict[str, list[Entry]]:
+    grouped: dict[str, list[Entry]] = {}
+    for entry in timeline_entries(data):
+        if entry.category == "event" and entry.record.round:
+            grouped.setdefault(entry.record.round, []).append(entry)
+    return grouped

@@ -22,9 +22,10 @@ ROOT = Path(__file__).resolve().parent.parent
 REAL = {"rounds": 8, "events": 96, "deadlines": 22, "people": 19, "tariffs": 11}
 REAL_SPAN_DAYS = 520  # about January 2025 to May 2026
 END = dt.date(2026, 5, 20)
-WORDS = ("tariff talks delegation export controls rare earths soybeans fentanyl truce suspension extension "
-         "framework statement announcement ministry commerce treasury negotiators agreed measures licences "
-         "shipments purchases ports fees chips semiconductors review consultation mechanism leaders call").split()
+WORDS = ["tariff", "talks", "delegation", "export", "controls", "rare", "earths", "soybeans", "fentanyl", "truce",
+         "suspension", "extension", "framework", "statement", "announcement", "ministry", "commerce", "treasury",
+         "negotiators", "agreed", "measures", "licences", "shipments", "purchases", "ports", "fees", "chips",
+         "semiconductors", "review", "consultation", "mechanism", "leaders", "call"]
 PUBLISHERS = [f"Synthetic Wire {i}" for i in range(40)] + [f"Example Daily {i} (Synthetic Wire {i})" for i in range(20)]
 ISSUES = ["tariffs", "tiktok", "export-controls", "rare-earths", "agriculture", "fentanyl", "port-fees",
           "overcapacity", "national-security", "legal-basis"]

@@ -36,6 +36,16 @@ class Build:
             path = path / "index.html"
         return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
+    def timeline_entries(self) -> dict[str, BeautifulSoup]:
+        """Every timeline entry on every quarter page: anchor → its <li>, with the page it is on."""
+        entries = {}
+        for page in sorted((self.site / "timeline").glob("*/index.html")):
+            quarter = page.parent.name
+            for li in self.html(f"timeline/{quarter}/").select("ol.ttt-timeline > li"):
+                li["data-page"] = f"timeline/{quarter}/"
+                entries[li["id"]] = li
+        return entries
+
     def json(self, url_path: str) -> dict:
         return json.loads((self.site / url_path).read_text(encoding="utf-8"))
 

@@ -38,12 +38,11 @@ def test_round_title_and_fields_are_literal(inert_build):
 
 
 def test_event_text_is_literal_and_adds_no_markup(inert_build):
-    soup = inert_build.html("timeline/")
-    entry = soup.find(id="event-2025-07-02-inert")
+    entry = inert_build.timeline_entries()["event-2025-07-02-inert"]
     assert entry.select_one(".ttt-entry__title").get_text(" ", strip=True).startswith(
         "Event {{ 6*6 }} with <3 and & and `code`")
     assert entry.select_one(".ttt-entry__text").get_text() == "Text {{ 8*8 }} {% if true %}yes{% endif %} --> arrows"
     assert entry.find(["script", "iframe", "img", "style"]) is None
-    html = (inert_build.site / "timeline/index.html").read_text(encoding="utf-8")
+    html = (inert_build.site / "timeline/2025-q3/index.html").read_text(encoding="utf-8")
     for evaluated in ("49", "36", "64"):
         assert f"Text {evaluated}" not in html and f"Event {evaluated}" not in html

@@ -1,0 +1,93 @@
+"""Where long lists split into pages, so that no page outgrows a reader's connection.
+
+A list that fits stays on one page. A longer one moves into one page per year (people: per
+initial), and its index page links them. Each rule is a view of the Dataset, so every page,
+link and the page hook agree on where a record lives.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import TypeVar
+
+from macros import views
+from macros.dataset import Dataset
+from macros.model import Deadline, Person, Round
+from macros.views import Entry, memoized
+
+T = TypeVar("T")
+
+HISTORY_INLINE = 40  # an issue page shows at most this many history entries
+ROUNDS_ON_INDEX = 60
+DEADLINES_ON_PAGE = 60
+MATRIX_ROUNDS = 24
+SCORECARD_ROUNDS = 24
+PEOPLE_ON_INDEX = 150
+LIST_CAP = 50  # long lists on Coverage and Home show this many, then a count
+
+
+def by_year(items: Iterable[T], year: Callable[[T], int]) -> dict[int, list[T]]:
+    grouped: dict[int, list[T]] = {}
+    for item in items:
+        grouped.setdefault(year(item), []).append(item)
+    return dict(sorted(grouped.items()))
+
+
+@memoized
+def issue_years(data: Dataset, issue_id: str) -> dict[int, list[Entry]]:
+    """An issue's history by year, once it is too long for the issue page ({} until then)."""
+    history = views.issue_history(data, issue_id)
+    return by_year(history, lambda e: e.date.year) if len(history) > HISTORY_INLINE else {}
+
+
+@memoized
+def round_years(data: Dataset) -> dict[int, list[Round]]:
+    return by_year(data.rounds, lambda r: r.start.year) if len(data.rounds) > ROUNDS_ON_INDEX else {}
+
+
+@memoized
+def matrix_years(data: Dataset) -> dict[int, list[Round]]:
+    return by_year(data.rounds, lambda r: r.start.year) if len(data.rounds) > MATRIX_ROUNDS else {}
+
+
+@memoized
+def scorecard_years(data: Dataset) -> dict[int, list[Round]]:
+    with_expectations = [r for r in data.rounds if r.expectations]
+    if len(with_expectations) <= SCORECARD_ROUNDS:
+        return {}
+    return by_year(with_expectations, lambda r: r.start.year)
+
+
+@memoized
+def chain_years(data: Dataset) -> dict[int, list[list[Deadline]]]:
+    """Deadline chains by the year of their first due date, once there are too many for one page."""
+    chains = views.deadline_chains(data)
+    return by_year(chains, lambda chain: chain[0].due.year) if len(data.deadlines) > DEADLINES_ON_PAGE else {}
+
+
+@memoized
+def deadline_pages(data: Dataset) -> dict[str, str]:
+    """Deadline id → the deadlines page that lists its chain."""
+    years = chain_years(data)
+    if not years:
+        return {d.id: "deadlines/" for d in data.deadlines}
+    return {d.id: f"deadlines/{year}/" for year, chains in years.items() for chain in chains for d in chain}
+
+
+def deadline_url(data: Dataset, deadline_id: str) -> str:
+    return f"{deadline_pages(data)[deadline_id]}#deadline-{deadline_id}"
+
+
+def initial(person: Person) -> str:
+    first = person.name[:1].lower()
+    return first if first.isascii() and first.isalpha() else "other"
+
+
+@memoized
+def people_initials(data: Dataset) -> dict[str, list[Person]]:
+    if len(data.people) <= PEOPLE_ON_INDEX:
+        return {}
+    grouped: dict[str, list[Person]] = {}
+    for person in sorted(data.people, key=lambda p: p.name.lower()):
+        grouped.setdefault(initial(person), []).append(person)
+    return grouped
