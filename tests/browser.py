@@ -52,7 +52,12 @@ class PageWatch:
         local = urlsplit(self.base).netloc
         page.on("console", lambda msg: msg.type == "error" and self.console_errors.append(msg.text))
         page.on("pageerror", lambda err: self.console_errors.append(str(err)))
-        page.on("requestfailed", lambda req: self.failed.append(f"{req.url} {req.failure}"))
+        # ERR_ABORTED is Chromium cancelling an in-flight request because the page navigated or
+        # reloaded (e.g. the favicon during page.reload()); a missing file still shows as a 404.
+        page.on(
+            "requestfailed",
+            lambda req: "ERR_ABORTED" not in (req.failure or "") and self.failed.append(f"{req.url} {req.failure}"),
+        )
         page.on("response", lambda res: res.status >= 400 and self.failed.append(f"{res.url} {res.status}"))
 
         def guard(route) -> None:

@@ -9,8 +9,10 @@ from axe_playwright_python.sync_playwright import Axe
 
 from tests.browser import ARTIFACTS
 
-KEY_PAGES = ["", "timeline/", "rounds/", "issues/", "rounds/2025-09-madrid/", "issues/tiktok/", "people/",
-             "data-api/", "about/", "tariffs/", "deadlines/", "rounds/matrix/", "coverage/"]
+KEY_PAGES = ["", "timeline/", "timeline/2025-q2/", "rounds/", "issues/", "rounds/2025-09-madrid/", "issues/tiktok/",
+             "people/", "data-api/", "about/", "tariffs/", "deadlines/", "rounds/matrix/", "coverage/"]
+AXE_PAGES = ["", "timeline/", "timeline/2025-q4/", "rounds/2025-09-madrid/", "issues/tiktok/", "rounds/", "people/",
+             "tariffs/", "deadlines/", "rounds/matrix/", "rounds/scorecard/"]
 
 
 def shot(page, name: str) -> None:
@@ -33,8 +35,11 @@ def test_reader_path_home_round_issue_timeline(new_page, site_url, real_dataset)
     page.wait_for_url(f"{site_url}rounds/{latest.id}/")
     page.get_by_role("link", name="Timeline", exact=True).first.click()
     page.wait_for_url(f"{site_url}timeline/")
-    expected = len(real_dataset.rounds) + len(real_dataset.events) + len(real_dataset.deadlines)
-    assert page.locator("ol.ttt-timeline > li").count() == expected
+    page.get_by_role("link", name=re.compile("^The latest quarter")).click()
+    from macros.views import quarter, timeline_entries
+    latest = timeline_entries(real_dataset)[-1]
+    page.wait_for_url(f"{site_url}timeline/{quarter(latest.date)}/")
+    assert page.locator(f"li#{latest.anchor}").is_visible()
     assert watch.problems() == []
 
 
@@ -51,7 +56,7 @@ def test_key_pages_load_clean_offline_at_both_widths(new_page, site_url, path, w
 
 def test_dark_palette_applies_and_toggles(new_page, site_url):
     page, watch = new_page(scheme="dark")
-    page.goto(site_url + "timeline/")
+    page.goto(site_url + "timeline/2025-q2/")
     assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
     shot(page, "timeline-dark")
     page.locator("form[data-md-component='palette'] label:visible").click()
@@ -62,10 +67,16 @@ def test_dark_palette_applies_and_toggles(new_page, site_url):
 def test_without_javascript_every_timeline_entry_is_there(new_page, site_url, real_dataset):
     page, _ = new_page(javascript=False)
     page.goto(site_url + "timeline/")
-    ids = set(page.locator("ol.ttt-timeline > li").evaluate_all("els => els.map(e => e.id)"))
+    quarters = page.locator(".ttt-quarters a").evaluate_all("els => els.map(e => e.getAttribute('href'))")
+    ids: set[str] = set()
+    for quarter in quarters:
+        page.goto(site_url + "timeline/" + quarter)
+        assert page.locator("#ttt-filters").is_hidden()
+        found = page.locator("ol.ttt-timeline > li").evaluate_all("els => els.map(e => e.id)")
+        assert page.locator("ol.ttt-timeline > li:visible").count() == len(found)
+        ids |= set(found)
     assert ids == ({f"round-{r.id}" for r in real_dataset.rounds} | {f"event-{e.id}" for e in real_dataset.events}
                    | {f"deadline-{d.id}" for d in real_dataset.deadlines})
-    assert page.locator("ol.ttt-timeline > li:visible").count() == len(ids)
 
 
 @pytest.mark.parametrize(("query", "expected_href"), [
@@ -85,8 +96,7 @@ def test_search_finds_rounds_issues_and_people(new_page, site_url, query, expect
     assert watch.problems() == []
 
 
-@pytest.mark.parametrize("path", ["", "timeline/", "rounds/2025-09-madrid/", "issues/tiktok/", "rounds/", "people/",
-                                  "tariffs/", "deadlines/", "rounds/matrix/", "rounds/scorecard/"])
+@pytest.mark.parametrize("path", AXE_PAGES)
 def test_no_serious_accessibility_violations(new_page, site_url, path):
     page, _ = new_page()
     page.goto(site_url + path, wait_until="networkidle")
@@ -99,34 +109,55 @@ def visible_entry_ids(page) -> set[str]:
     return set(page.locator("ol.ttt-timeline > li.ttt-entry:visible").evaluate_all("els => els.map(e => e.id)"))
 
 
-def test_timeline_filters_by_issue_kind_and_year_and_survive_reload(new_page, site_url, real_dataset):
-    from macros.views import timeline_entries
+def busiest_quarter(real_dataset, issue: str) -> tuple[str, list]:
+    from macros.views import quarter, timeline_entries
 
-    entries = timeline_entries(real_dataset)
+    by_quarter: dict[str, list] = {}
+    for entry in timeline_entries(real_dataset):
+        by_quarter.setdefault(quarter(entry.date), []).append(entry)
+    name = max(by_quarter, key=lambda q: sum(issue in e.issues for e in by_quarter[q]))
+    return name, by_quarter[name]
+
+
+def test_timeline_filters_by_issue_and_kind_and_survive_reload(new_page, site_url, real_dataset):
+    name, entries = busiest_quarter(real_dataset, "tiktok")
     page, watch = new_page()
-    page.goto(site_url + "timeline/")
+    page.goto(site_url + f"timeline/{name}/")
     page.select_option("#ttt-filters select[name=issue]", "tiktok")
     assert visible_entry_ids(page) == {e.anchor for e in entries if "tiktok" in e.issues}
-    page.select_option("#ttt-filters select[name=kind]", "deadline")
-    expected = {e.anchor for e in entries if "tiktok" in e.issues and e.kind == "deadline"}
+    kind = next(e.kind for e in entries if "tiktok" in e.issues)
+    page.select_option("#ttt-filters select[name=kind]", kind)
+    expected = {e.anchor for e in entries if "tiktok" in e.issues and e.kind == kind}
     assert visible_entry_ids(page) == expected
-    assert page.url.endswith("timeline/?issue=tiktok&kind=deadline")
+    assert page.url.endswith(f"timeline/{name}/?issue=tiktok&kind={kind}")
     page.reload()
     assert page.locator("#ttt-filters select[name=issue]").input_value() == "tiktok"
     assert visible_entry_ids(page) == expected
     assert page.locator(".ttt-filters__count").inner_text() == f"{len(expected)} of {len(entries)} entries shown"
-    page.goto(site_url + "timeline/?year=2026")
-    assert visible_entry_ids(page) == {e.anchor for e in entries if e.date.year == 2026}
-    assert page.locator("h2#y2025").is_hidden() and page.locator("h2#y2026").is_visible()
+    next_link = page.locator("a.ttt-keep-query[rel=next], a.ttt-keep-query[rel=prev]").first
+    assert next_link.get_attribute("href").endswith(f"?issue=tiktok&kind={kind}") or "issue=tiktok" in (
+        next_link.evaluate("a => a.search"))
     page.click("#ttt-filters button[type=reset]")
     page.wait_for_function("document.querySelectorAll('ol.ttt-timeline > li[hidden]').length === 0")
-    assert page.url.endswith("timeline/")
+    assert page.url.endswith(f"timeline/{name}/")
+    assert watch.problems() == []
+
+
+def test_old_timeline_links_reach_the_right_quarter(new_page, site_url, real_dataset):
+    from macros.views import quarter, timeline_entries
+
+    entry = timeline_entries(real_dataset)[0]
+    page, watch = new_page()
+    page.goto(site_url + f"timeline/#{entry.anchor}")
+    page.wait_for_url(f"{site_url}timeline/{quarter(entry.date)}/#{entry.anchor}")
+    assert page.locator(f"li#{entry.anchor}").is_visible()
     assert watch.problems() == []
 
 
 def test_timeline_filters_work_with_the_keyboard_alone(new_page, site_url, real_dataset):
+    name, entries = busiest_quarter(real_dataset, real_dataset.issues[0].id)
     page, _ = new_page()
-    page.goto(site_url + "timeline/")
+    page.goto(site_url + f"timeline/{name}/")
     for _ in range(60):
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement.name") == "issue":
@@ -136,13 +167,12 @@ def test_timeline_filters_work_with_the_keyboard_alone(new_page, site_url, real_
     page.keyboard.press("ArrowDown")  # the first issue in the list
     first_issue = real_dataset.issues[0].id
     page.wait_for_function(f"location.search === '?issue={first_issue}'")
-    from macros.views import timeline_entries
-    assert visible_entry_ids(page) == {e.anchor for e in timeline_entries(real_dataset) if first_issue in e.issues}
+    assert visible_entry_ids(page) == {e.anchor for e in entries if first_issue in e.issues}
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.name") == "kind"
 
 
-def test_timeline_filters_cause_no_layout_shift(new_page, site_url):
+def test_timeline_filters_cause_no_layout_shift(new_page, site_url, real_dataset):
     page, _ = new_page()
     page.add_init_script("""
         window.__shift = 0;
@@ -150,7 +180,8 @@ def test_timeline_filters_cause_no_layout_shift(new_page, site_url):
           for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shift += entry.value;
         }).observe({type: "layout-shift", buffered: true});
     """)
-    page.goto(site_url + "timeline/?issue=tiktok", wait_until="networkidle")
+    name, _ = busiest_quarter(real_dataset, "tiktok")
+    page.goto(site_url + f"timeline/{name}/?issue=tiktok", wait_until="networkidle")
     page.wait_for_timeout(300)
     assert page.evaluate("window.__shift") < 0.01
 

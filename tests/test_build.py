@@ -37,21 +37,30 @@ def test_issue_history_lists_every_record_naming_it_in_date_order(fixture_build)
 
 def test_timeline_has_every_record_with_anchor_time_kind_issues_sources(fixture_build):
     data = load_dataset(fixture_build.project)
-    soup = fixture_build.html("timeline/")
-    entries = soup.select("ol.ttt-timeline > li")
+    entries = fixture_build.timeline_entries()
     expected = ({f"round-{r.id}" for r in data.rounds} | {f"event-{e.id}" for e in data.events}
                 | {f"deadline-{d.id}" for d in data.deadlines})
-    assert {li["id"] for li in entries} == expected
-    dates = [li.find("time")["datetime"] for li in entries]
+    assert set(entries) == expected
+    dates = [li.find("time")["datetime"] for li in entries.values()]
     assert dates == sorted(dates)
-    for li in entries:
+    for anchor, li in entries.items():
         assert li.select_one(".ttt-kind").get_text()
         assert li.select(".ttt-tags a[href*='issues/']")
         assert li.select(".ttt-entry__sources a[href^='https://']")
-    assert [h.get_text(strip=True).rstrip("¶") for h in soup.find_all("h2")][:1] == ["2025"]
-    assert "May 2025" in [h.get_text(strip=True).rstrip("¶") for h in soup.find_all("h3")]
-    month_entry = soup.find(id="event-2025-05-alpha-call").find("time")
+        date = li.find("time")["datetime"]
+        year, month = int(date[:4]), int(date[5:7])
+        assert li["data-page"] == f"timeline/{year}-q{(month - 1) // 3 + 1}/", anchor
+    quarter = fixture_build.html("timeline/2025-q2/")
+    assert quarter.h1.get_text(strip=True).rstrip("¶") == "Timeline: April–June 2025"
+    months = [h.get_text(strip=True).rstrip("¶") for h in quarter.find_all("h2")]
+    assert months == ["April 2025", "May 2025", "June 2025"]
+    month_entry = quarter.find(id="event-2025-05-alpha-call").find("time")
     assert (month_entry["datetime"], month_entry.get_text()) == ("2025-05", "May 2025")
+    index = fixture_build.html("timeline/")
+    listed = [a["href"] for a in index.select(".ttt-quarters a")]
+    assert sorted(listed) == sorted(f"{p.parent.name}/" for p in (fixture_build.site / "timeline").glob("*/index.html"))
+    anchors = fixture_build.json("timeline/anchors.json")
+    assert {a: f"timeline/{q}/" for a, q in anchors.items()} == {a: li["data-page"] for a, li in entries.items()}
 
 
 def test_indexes_list_newest_first(fixture_build):
@@ -66,7 +75,7 @@ def test_data_text_is_never_a_template_or_html(fixture_build):
     html = (fixture_build.site / "rounds/2025-05-alpha/index.html").read_text(encoding="utf-8")
     assert "{{ 7*7 }} stays literal." in html
     assert "49 stays literal" not in html
-    timeline = (fixture_build.site / "timeline/index.html").read_text(encoding="utf-8")
+    timeline = (fixture_build.site / "timeline/2025-q2/index.html").read_text(encoding="utf-8")
     assert "3 &lt; 4 is fine" in timeline
 
 
@@ -83,9 +92,9 @@ def test_api_files_follow_the_documented_shape(fixture_build):
     for name in ("issues", "events", "deadlines", "people", "tariffs"):
         document = fixture_build.json(f"api/v1/{name}.json")
         assert document["schema_version"] == 1 and len(document[name]) == len(data.by_id[name])
+    entries = fixture_build.timeline_entries()
     for event in fixture_build.json("api/v1/events.json")["events"]:
-        assert event["page"] == f"timeline/#event-{event['id']}"
-        assert fixture_build.html("timeline/").find(id=f"event-{event['id']}") is not None
+        assert event["page"] == f"{entries['event-' + event['id']]['data-page']}#event-{event['id']}"
 
 
 def test_fixture_links_and_anchors_resolve(fixture_build):
@@ -115,7 +124,7 @@ def test_real_site_builds_strict_with_every_record_on_it(real_build, real_datase
         assert (real_build.site / "rounds" / rnd.id / "index.html").is_file()
     for issue in data.issues:
         assert (real_build.site / "issues" / issue.id / "index.html").is_file()
-    timeline_ids = {li["id"] for li in real_build.html("timeline/").select("ol.ttt-timeline > li")}
+    timeline_ids = set(real_build.timeline_entries())
     assert timeline_ids == ({f"round-{r.id}" for r in data.rounds} | {f"event-{e.id}" for e in data.events}
                             | {f"deadline-{d.id}" for d in data.deadlines})
     api = real_build.json("api/v1/rounds.json")
@@ -145,3 +154,20 @@ def test_schemas_are_up_to_date():
 
 def test_project_root_is_the_repository():
     assert (ROOT / "mkdocs.yml").is_file()
+
+
+def test_every_real_page_is_well_formed_html(real_build):
+    """Every built page parses under the HTML5 algorithm without a single parse error, and no id repeats."""
+    import html5lib
+
+    problems = []
+    pages = sorted(real_build.site.rglob("*.html"))
+    assert len(pages) > 50
+    for page in pages:
+        parser = html5lib.HTMLParser(tree=html5lib.getTreeBuilder("etree", fullTree=True))
+        tree = parser.parse(page.read_bytes(), transport_encoding="utf-8")
+        where = page.relative_to(real_build.site)
+        problems += [f"{where} line {line}:{col}: {code} {data}" for (line, col), code, data in parser.errors]
+        ids = [el.get("id") for el in tree.iter() if el.get("id")]
+        problems += [f"{where}: id {i!r} used {ids.count(i)} times" for i in sorted(set(ids)) if ids.count(i) > 1]
+    assert problems == []

@@ -50,8 +50,14 @@
     }
   }
 
+  // The head script may have filtered with CSS before first paint; hidden attributes take over now.
+  function takeOver() {
+    apply();
+    document.getElementById("ttt-prefilter")?.remove();
+  }
+
   form.addEventListener("change", apply);
   form.addEventListener("reset", () => window.setTimeout(apply, 0));
   form.addEventListener("submit", (event) => event.preventDefault());
-  apply();
+  takeOver();
 })();
