@@ -79,6 +79,21 @@ def test_without_javascript_every_timeline_entry_is_there(new_page, site_url, re
                    | {f"deadline-{d.id}" for d in real_dataset.deadlines})
 
 
+@pytest.mark.parametrize("path", KEY_PAGES)
+def test_without_javascript_every_page_keeps_its_content(new_page, site_url, path):
+    """Every line a reader sees with JavaScript is there without it, except the JS-only filter form."""
+    with_js, _ = new_page()
+    without_js, _ = new_page(javascript=False)
+    with_js.goto(site_url + path)
+    without_js.goto(site_url + path)
+    seen = [line for line in with_js.locator("article.md-content__inner").inner_text().splitlines() if line.strip()]
+    assert len(seen) > 5
+    filters = with_js.locator("#ttt-filters")
+    js_only = set(filters.inner_text().splitlines()) if filters.count() else set()
+    kept = set(without_js.locator("article.md-content__inner").inner_text().splitlines())
+    assert [line for line in seen if line not in kept and line not in js_only] == []
+
+
 @pytest.mark.parametrize(("query", "expected_href"), [
     ("Madrid", "rounds/2025-09-madrid/"),
     ("TikTok", "issues/tiktok/"),
