@@ -85,9 +85,27 @@ def initial(person: Person) -> str:
 
 @memoized
 def people_initials(data: Dataset) -> dict[str, list[Person]]:
+    """People by initial, once there are too many for one index page ({} until then).
+
+    An initial with more people than one page holds is split into parts: keys 'p-1', 'p-2', …
+    """
     if len(data.people) <= PEOPLE_ON_INDEX:
         return {}
     grouped: dict[str, list[Person]] = {}
     for person in sorted(data.people, key=lambda p: p.name.lower()):
         grouped.setdefault(initial(person), []).append(person)
-    return grouped
+    pages: dict[str, list[Person]] = {}
+    for letter, people in grouped.items():
+        if len(people) <= PEOPLE_ON_INDEX:
+            pages[letter] = people
+            continue
+        for part, start in enumerate(range(0, len(people), PEOPLE_ON_INDEX), start=1):
+            pages[f"{letter}-{part}"] = people[start:start + PEOPLE_ON_INDEX]
+    return pages
+
+
+def initial_label(key: str) -> str:
+    """'p' → 'P'; 'p-2' → 'P, part 2'; 'other' → 'Other'."""
+    letter, _, part = key.partition("-")
+    label = letter.capitalize() if letter == "other" else letter.upper()
+    return f"{label}, part {part}" if part else label

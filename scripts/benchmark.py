@@ -23,6 +23,7 @@ import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from dataclasses import dataclass, field
@@ -56,12 +57,15 @@ class Result:
 
 def timed_run(args: list[str], cwd: Path, env: dict[str, str] | None = None) -> tuple[float, float]:
     """Run a command; return its wall time and peak memory (MB)."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(args, cwd=cwd, env=env or ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(proc.pid, 0)
-    elapsed = time.perf_counter() - start
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(f"failed: {' '.join(args)} in {cwd}\n{proc.stderr.read().decode()[-3000:]}")
+    # stderr goes to a file, not a pipe: at 100x the data warnings would fill a pipe and block the child.
+    with tempfile.TemporaryFile() as errors:
+        start = time.perf_counter()
+        proc = subprocess.Popen(args, cwd=cwd, env=env or ENV, stdout=subprocess.DEVNULL, stderr=errors)
+        _, status, usage = os.wait4(proc.pid, 0)
+        elapsed = time.perf_counter() - start
+        if os.waitstatus_to_exitcode(status) != 0:
+            errors.seek(0)
+            raise SystemExit(f"failed: {' '.join(args)} in {cwd}\n{errors.read().decode()[-3000:]}")
     return elapsed, usage.ru_maxrss / 1024
 
 

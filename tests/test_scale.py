@@ -1,0 +1,81 @@
+"""A record ten times today's size: long lists split into bounded pages, and nothing is lost."""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections import Counter
+
+import pytest
+
+from macros import paging, views
+from macros.dataset import load_dataset
+from tests.conftest import ROOT, Build, run_build
+from tests.site_links import broken_links
+
+sys.path.insert(0, str(ROOT / "scripts"))
+import synth_data
+
+PAGE_LIMIT = 150 * 1024
+
+
+@pytest.fixture(scope="module")
+def big_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    project = tmp_path_factory.mktemp("x10") / "project"
+    synth_data.write(project, 10, seed=1)
+    build = run_build(project, project / "site")
+    assert build.returncode == 0, build.stderr[-3000:]
+    return build
+
+
+def hrefs(build: Build, url_path: str, pattern: str) -> list[str]:
+    return [a["href"] for a in build.html(url_path).select("article a[href]") if re.search(pattern, a["href"])]
+
+
+def test_every_list_past_its_threshold_is_split(big_build):
+    data = load_dataset(big_build.project)
+    assert len(data.rounds) > paging.ROUNDS_ON_INDEX and len(data.people) > paging.PEOPLE_ON_INDEX
+    assert len(data.deadlines) > paging.DEADLINES_ON_PAGE
+    assert all(paging.issue_years(data, i.id) for i in data.issues)
+    for listing in ("rounds/by-year/", "deadlines/", "people/by-letter/", "rounds/matrix/", "rounds/scorecard/"):
+        assert list((big_build.site / listing).glob("*/index.html")), listing
+
+
+def test_no_page_outgrows_the_limit(big_build):
+    sizes = {p.relative_to(big_build.site).as_posix(): p.stat().st_size for p in big_build.site.rglob("*.html")}
+    assert len(sizes) > 500
+    assert {page: size for page, size in sizes.items() if size > PAGE_LIMIT} == {}
+
+
+def test_links_and_anchors_resolve_across_the_split_pages(big_build):
+    assert broken_links(big_build.site) == []
+
+
+def test_every_person_is_on_exactly_one_letter_page_in_name_order(big_build):
+    data = load_dataset(big_build.project)
+    index_links = hrefs(big_build, "people/", r"by-letter/")
+    assert index_links, "the people index links its letter pages"
+    seen: Counter[str] = Counter()
+    for link in index_links:
+        page = "people/" + link.split("people/")[-1]
+        names = [a.get_text() for a in big_build.html(page).select("ul.ttt-people > li .ttt-person__name a")]
+        assert len(names) <= paging.PEOPLE_ON_INDEX
+        seen.update(a.split("/")[-2] for a in hrefs(big_build, page, r"people/person-\d+/$"))
+    assert seen == Counter(p.id for p in data.people)
+    # An initial with more people than a page holds is split into numbered parts.
+    assert "P, part 2" in big_build.html("people/").select_one(".ttt-jump").get_text()
+
+
+def test_every_round_and_issue_entry_is_reachable_from_its_index(big_build):
+    data = load_dataset(big_build.project)
+    listed: Counter[str] = Counter()
+    for link in hrefs(big_build, "rounds/", r"by-year/\d{4}/$"):
+        listed.update(h.split("/")[-2] for h in hrefs(big_build, "rounds/by-year/" + link.split("by-year/")[-1],
+                                                      r"rounds/[a-z0-9-]+/$") if "by-year" not in h)
+    assert set(listed) >= {r.id for r in data.rounds}
+    issue = data.issues[0]
+    history = {e.anchor for e in views.issue_history(data, issue.id)}
+    on_year_pages = set()
+    for year in paging.issue_years(data, issue.id):
+        on_year_pages |= {li["id"] for li in big_build.html(f"issues/{issue.id}/{year}/").select("li[id]")}
+    assert history <= on_year_pages
