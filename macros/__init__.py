@@ -39,6 +39,7 @@ def macro_table() -> dict[str, Callable[..., str]]:
         "matrix_year": lambda data, year, url: pc.matrix_page(data, url, year),
         "scorecard_year": lambda data, year, url: pc.scorecard_page(data, url, year),
         "people_letter": lambda data, letter, url: pc.people_index(data, url, letter),
+        "tariffs_year": lambda data, year, url: pc.tariffs_page(data, url, year),
         "data_as_of": lambda data, url: data.as_of.isoformat(),
     }
 

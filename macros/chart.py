@@ -40,17 +40,23 @@ def _axis(changes: list[TariffChange], end: dt.date) -> Axis:
 
 
 def _month_ticks(axis: Axis) -> list[dt.date]:
+    """Quarter starts; past three years, only January (the labels would overlap)."""
+    months = (1, 4, 7, 10) if (axis.end - axis.start).days <= 3 * 366 else (1,)
     ticks, day = [], axis.start
     while day <= axis.end:
-        if day.month in (1, 4, 7, 10):
+        if day.month in months:
             ticks.append(day)
         day = (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
     return ticks
 
 
-def tariff_chart(data: Dataset) -> Markup:
-    """The chart as inline SVG: one step line per direction, every change linked to its source."""
-    changes = list(data.tariffs)
+def tariff_chart(data: Dataset, changes: list[TariffChange] | None = None) -> Markup:
+    """The chart as inline SVG: one step line per direction, every change linked to its source.
+
+    `changes` limits it to part of the series (the tariffs page charts the latest years once the
+    record is long); by default every change.
+    """
+    changes = list(data.tariffs) if changes is None else changes
     if not changes:
         return Markup('<p class="ttt-empty">No tariff changes recorded yet.</p>')
     axis = _axis(changes, data.as_of)
@@ -59,18 +65,20 @@ def tariff_chart(data: Dataset) -> Markup:
         'xmlns="http://www.w3.org/2000/svg">',
         '<title id="ttt-chart-title">Headline additional tariffs between the U.S. and China</title>',
         f'<desc id="ttt-chart-desc">Step chart from {human_date(axis.start)} to {human_date(axis.end)}. '
-        f'{escape(" ".join(_describe(data, d) for d in DIRECTIONS))} The table below gives the same figures.</desc>',
+        f'{escape(" ".join(_describe(changes, d) for d in DIRECTIONS))} The table below gives the same figures.</desc>',
     ]
     for step in range(0, int(axis.top_rate) + 1, 25):
         y = axis.y(step)
         parts.append(f'<line class="ttt-chart__grid" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y}" y2="{y}"/>')
         parts.append(f'<text class="ttt-chart__label" x="{LEFT - 6}" y="{y + 4}" text-anchor="end">{step}%</text>')
-    for tick in _month_ticks(axis):
+    ticks = _month_ticks(axis)
+    label_format = "%Y" if all(t.month == 1 for t in ticks) and len(ticks) > 2 else "%b %Y"
+    for tick in ticks:
         x = axis.x(tick)
         base = HEIGHT - BOTTOM
         parts.append(f'<line class="ttt-chart__tick" x1="{x}" x2="{x}" y1="{base}" y2="{base + 5}"/>')
         parts.append(f'<text class="ttt-chart__label" x="{x}" y="{HEIGHT - BOTTOM + 20}" text-anchor="middle">'
-                     f'{tick.strftime("%b %Y")}</text>')
+                     f'{tick.strftime(label_format)}</text>')
     for direction, label in DIRECTIONS.items():
         series = [c for c in changes if c.direction == direction]
         if not series:
@@ -102,8 +110,8 @@ def tariff_chart(data: Dataset) -> Markup:
     return Markup("".join(parts))
 
 
-def _describe(data: Dataset, direction: str) -> str:
-    series = [c for c in data.tariffs if c.direction == direction]
+def _describe(changes: list[TariffChange], direction: str) -> str:
+    series = [c for c in changes if c.direction == direction]
     if not series:
         return ""
     steps = ", ".join(f"{c.rate:g}% from {human_date(c.effective)}" for c in series)

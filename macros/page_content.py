@@ -180,9 +180,14 @@ def home(data: Dataset, page_url: str) -> str:
     )
 
 
-def tariffs_page(data: Dataset, page_url: str) -> str:
-    series = {d: views.tariff_series(data, d) for d in DIRECTIONS}
-    return render("tariffs.md.j2", data, page_url, chart=tariff_chart(data), directions=DIRECTIONS, series=series)
+def tariffs_page(data: Dataset, page_url: str, year: int | None = None) -> str:
+    """The chart and tables; past TARIFFS_ON_PAGE changes, the latest years here and a page per year."""
+    years = paging.tariff_years(data)
+    changes = years[year] if year is not None else paging.recent_tariffs(data)
+    series = {d: [t for t in changes if t.direction == d] for d in DIRECTIONS}
+    chart = tariff_chart(data, changes) if year is None else None
+    return render("tariffs.md.j2", data, page_url, chart=chart, directions=DIRECTIONS, series=series,
+                  years={y: len(c) for y, c in years.items()}, year=year, shown=len(changes))
 
 
 def deadlines_page(data: Dataset, page_url: str, year: int | None = None) -> str:
@@ -325,5 +330,6 @@ def generated_pages(data: Dataset) -> list[GeneratedPage]:
     derived += [(f"rounds/matrix/{y}.md", f"matrix_year({y})") for y in paging.matrix_years(data)]
     derived += [(f"rounds/scorecard/{y}.md", f"scorecard_year({y})") for y in paging.scorecard_years(data)]
     derived += [(f"people/by-letter/{c}.md", f'people_letter("{c}")') for c in paging.people_initials(data)]
+    derived += [(f"tariffs/{y}.md", f"tariffs_year({y})") for y in paging.tariff_years(data)]
     pages += [GeneratedPage(path, call, searchable=False) for path, call in derived]
     return pages

@@ -12,7 +12,7 @@ from typing import TypeVar
 
 from macros import views
 from macros.dataset import Dataset
-from macros.model import Deadline, Person, Round
+from macros.model import Deadline, Person, Round, TariffChange
 from macros.views import Entry, memoized
 
 T = TypeVar("T")
@@ -23,6 +23,7 @@ DEADLINES_ON_PAGE = 60
 MATRIX_ROUNDS = 24
 SCORECARD_ROUNDS = 24
 PEOPLE_ON_INDEX = 150
+TARIFFS_ON_PAGE = 60
 LIST_CAP = 50  # long lists on Coverage and Home show this many, then a count
 
 
@@ -76,6 +77,34 @@ def deadline_pages(data: Dataset) -> dict[str, str]:
 
 def deadline_url(data: Dataset, deadline_id: str) -> str:
     return f"{deadline_pages(data)[deadline_id]}#deadline-{deadline_id}"
+
+
+@memoized
+def tariff_years(data: Dataset) -> dict[int, list[TariffChange]]:
+    """Tariff changes by year of effect, once there are too many for one page ({} until then)."""
+    if len(data.tariffs) <= TARIFFS_ON_PAGE:
+        return {}
+    return by_year(sorted(data.tariffs, key=lambda t: t.effective), lambda t: t.effective.year)
+
+
+@memoized
+def recent_tariffs(data: Dataset) -> list[TariffChange]:
+    """What the tariffs page charts and lists: every change, or the latest whole years that fit on it."""
+    years = tariff_years(data)
+    if not years:
+        return list(data.tariffs)
+    kept: list[TariffChange] = []
+    for year in sorted(years, reverse=True):
+        if kept and len(kept) + len(years[year]) > TARIFFS_ON_PAGE:
+            break
+        kept = years[year] + kept
+    return kept
+
+
+def tariff_url(data: Dataset, tariff_id: str) -> str:
+    if not tariff_years(data):
+        return f"tariffs/#{tariff_id}"
+    return f"tariffs/{data.by_id['tariffs'][tariff_id].effective.year}/#{tariff_id}"
 
 
 def initial(person: Person) -> str:

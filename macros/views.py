@@ -232,10 +232,6 @@ def expectation_tally(data: Dataset) -> dict[str, int]:
     return tally
 
 
-def tariff_series(data: Dataset, direction: str) -> list:
-    return [t for t in data.tariffs if t.direction == direction]
-
-
 @dataclass(frozen=True)
 class Citation:
     """One place that cites a source: what kind of record, which one, and where it lives."""
@@ -253,7 +249,9 @@ def record_citations(data: Dataset) -> list[tuple[object, Citation]]:
     records += [(e, Citation(f"Event: {e.title}", timeline_url("event", e.id, e.date))) for e in data.events]
     records += [(d, Citation(f"Deadline: {d.title}", timeline_url("deadline", d.id, d.due))) for d in data.deadlines]
     records += [(p, Citation(f"Person: {p.name}", person_url(p.id))) for p in data.people]
-    records += [(t, Citation(f"Tariff change: {t.rate:g}% from {t.effective.isoformat()}", f"tariffs/#{t.id}"))
+    from macros.paging import tariff_url  # paging builds on views
+
+    records += [(t, Citation(f"Tariff change: {t.rate:g}% from {t.effective.isoformat()}", tariff_url(data, t.id)))
                 for t in data.tariffs]
     return records
 

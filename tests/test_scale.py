@@ -37,7 +37,9 @@ def test_every_list_past_its_threshold_is_split(big_build):
     assert len(data.rounds) > paging.ROUNDS_ON_INDEX and len(data.people) > paging.PEOPLE_ON_INDEX
     assert len(data.deadlines) > paging.DEADLINES_ON_PAGE
     assert all(paging.issue_years(data, i.id) for i in data.issues)
-    for listing in ("rounds/by-year/", "deadlines/", "people/by-letter/", "rounds/matrix/", "rounds/scorecard/"):
+    assert len(data.tariffs) > paging.TARIFFS_ON_PAGE
+    for listing in ("rounds/by-year/", "deadlines/", "people/by-letter/", "rounds/matrix/", "rounds/scorecard/",
+                    "tariffs/"):
         assert list((big_build.site / listing).glob("*/index.html")), listing
 
 
@@ -79,3 +81,20 @@ def test_every_round_and_issue_entry_is_reachable_from_its_index(big_build):
     for year in paging.issue_years(data, issue.id):
         on_year_pages |= {li["id"] for li in big_build.html(f"issues/{issue.id}/{year}/").select("li[id]")}
     assert history <= on_year_pages
+
+
+def test_every_tariff_change_is_on_its_year_page_and_the_latest_are_charted(big_build):
+    data = load_dataset(big_build.project)
+    on_year_pages: Counter[str] = Counter()
+    for page in (big_build.site / "tariffs").glob("*/index.html"):
+        year = page.parent.name
+        rows = big_build.html(f"tariffs/{year}/").select("tbody tr[id]")
+        assert {data.by_id["tariffs"][row["id"]].effective.year for row in rows} == {int(year)}
+        on_year_pages.update(row["id"] for row in rows)
+    assert on_year_pages == Counter(t.id for t in data.tariffs)
+    main = big_build.html("tariffs/")
+    latest = [row["id"] for row in main.select("tbody tr[id]")]
+    assert 0 < len(latest) <= paging.TARIFFS_ON_PAGE
+    newest = max(data.tariffs, key=lambda t: t.effective)
+    assert newest.id in latest
+    assert len(main.select("svg.ttt-chart circle")) == len(latest)
