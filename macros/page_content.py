@@ -193,7 +193,8 @@ def tariffs_page(data: Dataset, page_url: str, year: int | None = None) -> str:
 def deadlines_page(data: Dataset, page_url: str, year: int | None = None) -> str:
     upcoming = views.upcoming_deadlines(data)
     overdue = views.overdue_deadlines(data)
-    settled = [d for d in data.deadlines if d not in upcoming and d not in overdue]
+    open_ids = {d.id for d in (*upcoming, *overdue)}
+    settled = [d for d in data.deadlines if d.id not in open_ids]
     years = paging.chain_years(data)
     if year is not None:
         chains = years[year]

@@ -159,9 +159,17 @@ def role_at(person: Person, when: dt.date) -> str:
 
 
 @memoized
+def _rounds_by_person(data: Dataset) -> dict[str, list[Round]]:
+    """Person id → rounds in data order, built in one pass (a scan per person is quadratic)."""
+    attended: dict[str, list[Round]] = {}
+    for rnd in data.rounds:
+        for person_id in dict.fromkeys(m.person for m in (*rnd.delegations.us, *rnd.delegations.cn)):
+            attended.setdefault(person_id, []).append(rnd)
+    return attended
+
+
 def rounds_attended(data: Dataset, person_id: str) -> list[Round]:
-    return [r for r in data.rounds
-            if any(m.person == person_id for m in (*r.delegations.us, *r.delegations.cn))]
+    return _rounds_by_person(data).get(person_id, [])
 
 
 def deadline_status(deadline: Deadline, today: dt.date) -> str:
@@ -171,10 +179,12 @@ def deadline_status(deadline: Deadline, today: dt.date) -> str:
     return STATUS_LABELS[deadline.status]
 
 
+@memoized
 def upcoming_deadlines(data: Dataset) -> list[Deadline]:
     return [d for d in data.deadlines if d.status == "pending" and d.due >= data.today]
 
 
+@memoized
 def overdue_deadlines(data: Dataset) -> list[Deadline]:
     """Past deadlines whose outcome no source reports yet."""
     return [d for d in data.deadlines if d.status in ("pending", "unknown") and d.due < data.today]
