@@ -105,7 +105,8 @@ def test_search_finds_rounds_issues_and_people(new_page, site_url, query, expect
     page.goto(site_url)
     page.locator("input[data-md-component='search-query']").fill(query)
     results = page.locator(".md-search-result__link")
-    results.first.wait_for(timeout=10000)
+    # The index is built in a web worker on first use: allow for a slow, busy machine.
+    results.first.wait_for(timeout=30000)
     hrefs = results.evaluate_all("els => els.map(e => e.getAttribute('href'))")
     assert any(re.search(re.escape(expected_href), href or "") for href in hrefs), hrefs
     assert watch.problems() == []
