@@ -25,6 +25,17 @@ def _midnight(day: dt.date) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(), tzinfo=dt.UTC)
 
 
+def _all_day_event(uid: str, stamp: dt.datetime, first: dt.date, last: dt.date, summary: str) -> CalendarEvent:
+    """An all-day calendar entry from `first` to `last` inclusive (DTEND is exclusive in iCalendar)."""
+    item = CalendarEvent()
+    item.add("uid", f"{uid}@{UID_DOMAIN}")
+    item.add("dtstamp", stamp)
+    item.add("dtstart", first)
+    item.add("dtend", last + dt.timedelta(days=1))
+    item.add("summary", summary)
+    return item
+
+
 def icalendar_feed(data: Dataset, site_url: str) -> str:
     calendar = Calendar()
     calendar.add("prodid", "-//Trade Truce Tracker//Deadlines and rounds//EN")
@@ -33,12 +44,8 @@ def icalendar_feed(data: Dataset, site_url: str) -> str:
     calendar.add("x-wr-calname", "U.S.–China trade truce: deadlines and rounds")
     stamp = _midnight(data.as_of)
     for deadline in data.deadlines:
-        item = CalendarEvent()
-        item.add("uid", f"deadline-{deadline.id}@{UID_DOMAIN}")
-        item.add("dtstamp", stamp)
-        item.add("dtstart", deadline.due)
-        item.add("dtend", deadline.due + dt.timedelta(days=1))
-        item.add("summary", f"Deadline: {deadline.title}")
+        item = _all_day_event(f"deadline-{deadline.id}", stamp, deadline.due, deadline.due,
+                              f"Deadline: {deadline.title}")
         status = views.deadline_status(deadline, data.today)
         body = f"{deadline.text}\n\nStatus: {status}."
         if deadline.outcome:
@@ -50,12 +57,7 @@ def icalendar_feed(data: Dataset, site_url: str) -> str:
             item.add("url", site_url + views.timeline_url("deadline", deadline.id, deadline.due))
         calendar.add_component(item)
     for rnd in data.rounds:
-        item = CalendarEvent()
-        item.add("uid", f"round-{rnd.id}@{UID_DOMAIN}")
-        item.add("dtstamp", stamp)
-        item.add("dtstart", rnd.start)
-        item.add("dtend", rnd.end + dt.timedelta(days=1))
-        item.add("summary", rnd.title)
+        item = _all_day_event(f"round-{rnd.id}", stamp, rnd.start, rnd.end, rnd.title)
         item.add("location", ", ".join(p for p in (rnd.location.venue, rnd.location.city, rnd.location.country) if p))
         item.add("description", rnd.summary + "\n\nSources: " + " ".join(s.url for s in rnd.sources))
         item.add("categories", list(rnd.issues))
