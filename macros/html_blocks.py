@@ -1,30 +1,64 @@
-"""Keep finished HTML out of Python-Markdown's way.
+"""Keep finished HTML out of Markdown's reach.
 
-Rendered partials are Markdown headings (which feed the table of contents and the page title)
-around blocks of finished HTML. Python-Markdown re-parses raw HTML slowly, so each HTML block
-is held here behind a placeholder comment while the page's Markdown is converted, then put
-back (`restore`, called from the page hook). Data text can never contain a placeholder: raw
-HTML, comments included, is rejected by the loader, and held HTML was autoescaped when rendered.
+A rendered partial is finished HTML around a few Markdown headings (which feed the table of
+contents and the page title). MkDocs would parse the whole page as Markdown again, and its
+Markdown neither sanitises nor knows which HTML came from data. So only heading lines that the
+*template source* wrote reach it: the template loader marks them (`mark_headings`), and every
+other line — including any text derived from data — is held here behind an opaque placeholder
+and put back after MkDocs' Markdown pass (`restore`, from the page hook).
+
+Data cannot forge the heading mark or a placeholder: both begin with '<', which autoescaping
+turns into '&lt;' in data values, and the sanitiser drops comments and escapes '<' in rendered
+data Markdown. Data inside a heading line is Markdown-escaped by the `heading` filter, which the
+loader applies to every expression on a heading line.
 """
 
 from __future__ import annotations
 
 import re
 
-_held: dict[str, list[str]] = {}
+HEADING_MARK = "<!--ttt-heading-->"
 _PLACEHOLDER = re.compile(r"<!--ttt-block-(\d+)-->")
+_SOURCE_HEADING = re.compile(r"^(#{1,6} )(.*)$", re.M)
+_EXPRESSION = re.compile(r"\{\{(.*?)\}\}")
+
+_held: dict[str, list[str]] = {}
+
+
+def mark_headings(source: str) -> str:
+    """Template source → the same source with its heading lines marked and every expression on
+    them passed through the `heading` filter."""
+
+    def mark(line: re.Match[str]) -> str:
+        body = _EXPRESSION.sub(lambda e: "{{ (" + e.group(1).strip() + ")|heading }}", line.group(2))
+        return f"{HEADING_MARK}{line.group(1)}{body}"
+
+    return _SOURCE_HEADING.sub(mark, source)
 
 
 def hold(page_key: str, text: str) -> str:
-    """Replace every blank-line-separated block that starts with '<' by a placeholder."""
+    """Replace everything but the marked heading lines by placeholders; return the page Markdown."""
     blocks = _held.setdefault(page_key, [])
-    out = []
-    for chunk in text.split("\n\n"):
-        if chunk.lstrip("\n").startswith("<"):
+    out: list[str] = []
+
+    def flush(lines: list[str]) -> None:
+        chunk = "\n".join(lines)
+        if chunk.strip():
             blocks.append(chunk)
             out.append(f"<!--ttt-block-{len(blocks) - 1}-->")
-        else:
+        elif lines:
             out.append(chunk)
+        lines.clear()
+
+    for chunk in text.split("\n\n"):
+        pending: list[str] = []
+        for line in chunk.split("\n"):
+            if line.startswith(HEADING_MARK):
+                flush(pending)
+                out.append(line.removeprefix(HEADING_MARK))
+            else:
+                pending.append(line)
+        flush(pending)
     return "\n\n".join(out)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
@@ -22,7 +23,8 @@ from macros.dataset import Dataset
 
 TEMPLATES = Path(__file__).parent / "templates"
 _ALLOWED_TAGS = {"p", "em", "strong", "a", "ul", "ol", "li", "code", "blockquote", "br", "del"}
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~])")
+# Markdown's special characters, except inside the character references that HTML escaping made.
+_MD_SPECIAL = re.compile(r"(&#\d+;)|([\\`*_{}\[\]()#+!|<>~])")
 
 
 _MARKDOWN = markdown.Markdown(extensions=["sane_lists"], output_format="html")
@@ -56,7 +58,7 @@ def markdown_inline(text: str) -> Markup:
 
 def heading_text(text: str) -> Markup:
     """Plain text made safe for a Markdown heading line: HTML-escaped once, Markdown-escaped."""
-    return Markup(_MD_SPECIAL.sub(r"\\\1", str(escape(text))))
+    return Markup(_MD_SPECIAL.sub(lambda m: m.group(1) or "\\" + m.group(2), str(escape(text))))
 
 
 def human_date(value: dt.date, precision: str = "day") -> str:
@@ -82,10 +84,18 @@ def relative_base(page_url: str) -> str:
     return "../" * depth
 
 
+class _HeadingMarkingLoader(FileSystemLoader):
+    """Loads partials with their Markdown heading lines marked (see html_blocks)."""
+
+    def get_source(self, environment: Environment, template: str) -> tuple[str, str | None, Callable[[], bool]]:
+        source, filename, uptodate = super().get_source(environment, template)
+        return html_blocks.mark_headings(source), filename, uptodate
+
+
 @lru_cache(maxsize=1)
 def environment() -> Environment:
     env = Environment(
-        loader=FileSystemLoader(TEMPLATES),
+        loader=_HeadingMarkingLoader(TEMPLATES),
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,
