@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from pathlib import PurePosixPath
 
+from macros.data.ledger_checks import check_commitments, check_measures, check_suspension_chains
 from macros.data.load import LoadResult, Located
 from macros.data.problems import Problem
 from macros.data.records import Deadline, Event, Issue, Person, Round, TariffChange, sources_in
-
-Refs = dict[str, set[str]]
+from macros.data.refs import Refs, check_sources, issue_refs, not_future, ref
 
 
 def check_records(loaded: LoadResult, today: dt.date) -> list[Problem]:
@@ -38,74 +37,42 @@ def check_records(loaded: LoadResult, today: dt.date) -> list[Problem]:
     for item in loaded.records["rounds"]:
         problems += _check_round(item, ids, today)
     for item in loaded.records["issues"]:
-        problems += _check_sources(item, today)
+        problems += check_sources(item, today)
         issue: Issue = item.record
-        problems += _not_future(item, ("status", "as_of"), issue.status.as_of, today, "an as-of date")
+        problems += not_future(item, ("status", "as_of"), issue.status.as_of, today, "an as-of date")
     for item in loaded.records["events"]:
         problems += _check_event(item, ids, today)
     for item in loaded.records["people"]:
         problems += _check_person(item, today)
     for item in loaded.records["tariffs"]:
         change: TariffChange = item.record
-        problems += _check_sources(item, today)
+        problems += check_sources(item, today)
         if change.event:
-            problems += _ref(item, ("event",), change.event, ids["events"], "event")
+            problems += ref(item, ("event",), change.event, ids["events"], "event")
     for item in loaded.records["gaps"]:
-        problems += _issue_refs(item, ("issues",), item.record.issues, ids)
-        problems += _not_future(item, ("checked",), item.record.checked, today, "a search date")
+        problems += issue_refs(item, ("issues",), item.record.issues, ids)
+        problems += not_future(item, ("checked",), item.record.checked, today, "a search date")
     problems += _check_deadlines(loaded.records["deadlines"], ids, today)
+    problems += check_measures(loaded.records["measures"], ids, today)
+    problems += check_commitments(loaded.records["commitments"], ids, today)
+    problems += check_suspension_chains(loaded.records["deadlines"], loaded.records["measures"], ids)
     return problems
-
-
-def _ref(item: Located, fields: tuple[str | int, ...], value: str, known: set[str], what: str) -> list[Problem]:
-    if value in known:
-        return []
-    close = difflib.get_close_matches(value, sorted(known), n=1, cutoff=0.6)
-    hint = f"did you mean '{close[0]}'?" if close else f"add it to data/{_folder(what)}/ first"
-    return [item.problem(fields, f"unknown {what} '{value}'", hint)]
-
-
-def _folder(what: str) -> str:
-    return {"person": "people", "issue": "issues", "round": "rounds", "event": "events",
-            "deadline": "deadlines"}[what]
-
-
-def _issue_refs(item: Located, prefix: tuple[str | int, ...], values: list[str], ids: Refs) -> list[Problem]:
-    problems = []
-    for i, issue_id in enumerate(values):
-        problems += _ref(item, (*prefix, i), issue_id, ids["issues"], "issue")
-    return problems
-
-
-def _check_sources(item: Located, today: dt.date) -> list[Problem]:
-    problems = []
-    for path, source in sources_in(item.record):
-        problems += _not_future(item, (*path, "date"), source.date, today, "a source's publication date")
-    return problems
-
-
-def _not_future(item: Located, fields: tuple[str | int, ...], when: dt.date | None, today: dt.date,
-                what: str) -> list[Problem]:
-    if when is None or when <= today:
-        return []
-    return [item.problem(fields, f"{when.isoformat()} is in the future; {what} cannot be",
-                         f"today is {today.isoformat()}: check the year")]
 
 
 def _check_round(item: Located, ids: Refs, today: dt.date) -> list[Problem]:
     rnd: Round = item.record
-    problems = _check_sources(item, today)
+    problems = check_sources(item, today)
     if rnd.end < rnd.start:
         problems.append(item.problem(("end",), f"end {rnd.end} is before start {rnd.start}",
                                      "swap them, or fix the date"))
-    problems += _not_future(item, ("start",), rnd.start, today, "a round that took place")
+    problems += not_future(item, ("start",), rnd.start, today, "a round that took place")
     for side in ("us", "cn"):
         for i, member in enumerate(getattr(rnd.delegations, side)):
-            problems += _ref(item, ("delegations", side, i, "person"), member.person, ids["people"], "person")
-    problems += _issue_refs(item, ("issues",), rnd.issues, ids)
+            problems += ref(item, ("delegations", side, i, "person"), member.person, ids["people"], "person")
+    problems += issue_refs(item, ("issues",), rnd.issues, ids)
     for group in ("tensions", "outcomes"):
         for i, entry in enumerate(getattr(rnd, group)):
-            problems += _issue_refs(item, (group, i, "issues"), entry.issues, ids)
+            problems += issue_refs(item, (group, i, "issues"), entry.issues, ids)
     for i, outcome in enumerate(rnd.outcomes):
         if all(s.date < rnd.start for s in outcome.sources):
             problems.append(item.problem(("outcomes", i, "sources"),
@@ -127,23 +94,23 @@ def _single_republished_source(item: Located) -> list[Problem]:
 
 def _check_event(item: Located, ids: Refs, today: dt.date) -> list[Problem]:
     event: Event = item.record
-    problems = _check_sources(item, today) + _single_republished_source(item)
-    problems += _not_future(item, ("date",), event.date, today, "an event that happened")
-    problems += _issue_refs(item, ("issues",), event.issues, ids)
+    problems = check_sources(item, today) + _single_republished_source(item)
+    problems += not_future(item, ("date",), event.date, today, "an event that happened")
+    problems += issue_refs(item, ("issues",), event.issues, ids)
     if event.round:
-        problems += _ref(item, ("round",), event.round, ids["rounds"], "round")
+        problems += ref(item, ("round",), event.round, ids["rounds"], "round")
     if event.counterpart:
         if event.counterpart == event.id:
             problems.append(item.problem(("counterpart",), "an event cannot be its own counterpart",
                                          "name the other side's measure"))
         else:
-            problems += _ref(item, ("counterpart",), event.counterpart, ids["events"], "event")
+            problems += ref(item, ("counterpart",), event.counterpart, ids["events"], "event")
     return problems
 
 
 def _check_person(item: Located, today: dt.date) -> list[Problem]:
     person: Person = item.record
-    problems = _check_sources(item, today)
+    problems = check_sources(item, today)
     for i, role in enumerate(person.roles):
         if role.start and role.end and role.end < role.start:
             problems.append(item.problem(("roles", i, "end"), f"end {role.end} is before start {role.start}",
@@ -156,10 +123,10 @@ def _check_deadlines(located: list[Located], ids: Refs, today: dt.date) -> list[
     by_id = {item.record.id: item for item in located}
     for item in located:
         deadline: Deadline = item.record
-        problems += _check_sources(item, today) + _single_republished_source(item)
-        problems += _issue_refs(item, ("issues",), deadline.issues, ids)
+        problems += check_sources(item, today) + _single_republished_source(item)
+        problems += issue_refs(item, ("issues",), deadline.issues, ids)
         if deadline.replaced_by:
-            problems += _ref(item, ("replaced_by",), deadline.replaced_by, ids["deadlines"], "deadline")
+            problems += ref(item, ("replaced_by",), deadline.replaced_by, ids["deadlines"], "deadline")
             if deadline.status not in ("extended", "superseded"):
                 problems.append(item.problem(("replaced_by",),
                                              f"a deadline with status '{deadline.status}' is not replaced",

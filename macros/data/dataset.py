@@ -12,7 +12,18 @@ from typing import Any
 from macros.data.checks import check_records
 from macros.data.load import FileCache, LoadResult, load_data
 from macros.data.problems import DataError, Problem
-from macros.data.records import Deadline, Event, Gap, Issue, Person, Round, TariffChange, sources_in
+from macros.data.records import (
+    Commitment,
+    Deadline,
+    Event,
+    Gap,
+    Issue,
+    Measure,
+    Person,
+    Round,
+    TariffChange,
+    sources_in,
+)
 
 
 @dataclass(frozen=True)
@@ -25,6 +36,8 @@ class Dataset:
     tariffs: tuple[TariffChange, ...]
     today: dt.date
     gaps: tuple[Gap, ...] = ()
+    measures: tuple[Measure, ...] = ()
+    commitments: tuple[Commitment, ...] = ()
     files: dict[tuple[str, str], str] = field(default_factory=dict)
     warnings: tuple[Problem, ...] = ()
     # Derived views computed once per build (see views.memoized): pages reuse them.
@@ -37,7 +50,8 @@ class Dataset:
         return max(dates, default=self.today)
 
     def all_records(self) -> tuple[object, ...]:
-        return (*self.rounds, *self.issues, *self.events, *self.deadlines, *self.people, *self.tariffs)
+        return (*self.rounds, *self.issues, *self.events, *self.deadlines, *self.people, *self.tariffs,
+                *self.measures, *self.commitments)
 
     @cached_property
     def by_id(self) -> dict[str, dict[str, Any]]:
@@ -50,6 +64,8 @@ class Dataset:
             "people": {p.id: p for p in self.people},
             "tariffs": {t.id: t for t in self.tariffs},
             "gaps": {g.id: g for g in self.gaps},
+            "measures": {m.id: m for m in self.measures},
+            "commitments": {c.id: c for c in self.commitments},
         }
 
     def file_of(self, collection: str, record_id: str) -> str:
@@ -74,6 +90,8 @@ def build_dataset(loaded: LoadResult, today: dt.date) -> Dataset:
         tariffs=tuple(sorted(records["tariffs"], key=lambda t: (t.direction, t.effective, t.id))),
         today=today,
         gaps=tuple(sorted(records["gaps"], key=lambda g: (g.issues[0], g.id))),
+        measures=tuple(sorted(records["measures"], key=lambda m: (m.side != "us", m.kind, m.states[0].start, m.id))),
+        commitments=tuple(sorted(records["commitments"], key=lambda c: (c.round, c.side != "us", c.id))),
         files=files,
         warnings=tuple(sorted(p for p in problems if p.severity == "warning")),
     )

@@ -14,7 +14,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from macros.data.problems import Problem
-from macros.data.records import Deadline, Event, Gap, Issue, Person, Round, TariffChange
+from macros.data.records import Commitment, Deadline, Event, Gap, Issue, Measure, Person, Round, TariffChange
 from macros.data.yaml_reader import ParsedFile, Path_, read_yaml
 
 
@@ -35,6 +35,8 @@ COLLECTIONS = (
     Collection("people", Person, one_per_file=False),
     Collection("tariffs", TariffChange, one_per_file=False),
     Collection("gaps", Gap, one_per_file=False),
+    Collection("measures", Measure, one_per_file=False),
+    Collection("commitments", Commitment, one_per_file=False),
 )
 IGNORED_NAMES = {"README.md", ".gitkeep"}
 _ID_LINE = re.compile(r"""(?m)^[ \t-]*id:[ \t]*["']?([a-z0-9][a-z0-9-]*)""")

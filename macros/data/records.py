@@ -89,11 +89,21 @@ def _check_line(value: str) -> str:
     return value.strip()
 
 
+_NON_PUBLIC_LABEL = re.compile(
+    r"^(?:test|testing|staging|stage|dev|devel|preview|qa|uat|sandbox)(?:-[a-z0-9]+)?$"
+    r"|-(?:test|testing|staging|stage|dev|preview)$"
+)
+
+
 def _check_url(value: str) -> str:
     _check_characters(value)
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in value):
         raise ValueError(f"'{value}' is not an http(s) URL")
+    host = (parts.hostname or "").lower()
+    if any(_NON_PUBLIC_LABEL.search(label) for label in host.split(".")[:-1]):
+        raise ValueError(f"'{host}' looks like a test, staging or development copy of a site; "
+                         "cite the publisher's public address")
     return value
 
 
@@ -315,6 +325,75 @@ class Deadline(Record):
     )
     text: Markdown
     outcome: Markdown | None = None
+    measures: list[Id] = Field(
+        default_factory=list, description="Measures whose suspension runs to this date (they change state at it)."
+    )
+    sources: Sources
+
+
+MeasureKind = Literal[
+    "tariff", "export-control", "listing", "port-fee", "licence", "purchase", "investigation", "other"
+]
+MeasureStatus = Literal["announced", "threatened", "in-force", "suspended", "ended"]
+EndReason = Literal["lifted", "struck-down", "expired", "revoked", "superseded"]
+
+
+class MeasureState(Record):
+    """One stretch of a measure's history: from a date until the next state begins."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, populate_by_name=True)
+
+    start: Date = Field(alias="from", description="The day this state began.")
+    to: Date | None = Field(default=None, description="The day it ended, if written: the next state's `from`.")
+    status: MeasureStatus
+    rate: float | None = Field(default=None, ge=0, le=1000,
+                               description="Tariffs only: percentage points added that are in force.")
+    suspended_rate: float | None = Field(default=None, ge=0, le=1000,
+                                         description="Tariffs only: points suspended in this state (needs until).")
+    until: Id | None = Field(default=None, description="The deadline a suspension runs to.")
+    reason: EndReason | None = Field(default=None, description="Why it ended (status ended only).")
+    event: Id | None = Field(default=None, description="The event that brought this state about.")
+    note: Line | None = None
+    sources: Sources
+
+
+class Measure(Record):
+    """One side's legal instrument or policy, with a dated, contiguous history of states."""
+
+    id: Id
+    title: Line
+    side: Side
+    kind: MeasureKind
+    coverage: Literal["all-goods", "selected-goods"] | None = Field(
+        default=None, description="Tariffs only: an across-the-board duty (counts in the headline rate) or not."
+    )
+    legal_basis: Line = Field(description="The authority and instrument: 'IEEPA; Executive Order 14195'.")
+    issues: list[Id] = Field(min_length=1)
+    counterpart: Id | None = Field(default=None, description="The other side's answering measure.")
+    summary: Markdown | None = None
+    states: list[MeasureState] = Field(min_length=1)
+    disputes: list[Dispute] = Field(default_factory=list)
+
+
+CommitmentStatus = Literal["kept", "partly-kept", "not-kept", "pending", "disputed", "unknown"]
+
+
+class Commitment(Record):
+    """A promise one side made at a round, in its joint statement, a fact sheet or a readout."""
+
+    id: Id
+    side: Side
+    round: Id
+    made_in: DocumentKind | None = Field(default=None, description="Where the promise is written down.")
+    text: Markdown = Field(description="What was promised, in the project's own words.")
+    issues: list[Id] = Field(min_length=1)
+    measures: list[Id] = Field(default_factory=list)
+    due: Id | None = Field(default=None, description="The deadline, where a date was stated.")
+    status: CommitmentStatus
+    as_of: Date = Field(description="When a source last established the status.")
+    evidence: list[Id] = Field(default_factory=list, description="Events that show the status.")
+    status_note: Markdown | None = None
+    disputes: list[Dispute] = Field(default_factory=list)
     sources: Sources
 
 
