@@ -8,6 +8,7 @@ escapes through the functions here.
 
 from __future__ import annotations
 
+import html
 import re
 from functools import lru_cache
 from urllib.parse import urlsplit
@@ -29,6 +30,12 @@ _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _MARKDOWN = markdown.Markdown(extensions=["sane_lists"], output_format="html")
 
 text = escape  # plain text into HTML: every <, >, &, ' and " escaped
+
+
+def theme_text(value: object) -> str:
+    """Plain text for a text node of the theme's templates, which do not autoescape (titles,
+    tags): <, > and & escaped; quotes kept, as they need no escaping outside attributes."""
+    return html.escape(str(value), quote=False)
 
 
 def _sanitise(html: str) -> str:
@@ -71,10 +78,8 @@ def plain(value: str) -> str:
 
 def csv_cell(value: object) -> object:
     """A CSV value that a spreadsheet shows as text, never runs as a formula."""
-    if isinstance(value, str):
-        value = plain(value)
-        if value.startswith(_FORMULA_START):
-            return "'" + value
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
     return value
 
 

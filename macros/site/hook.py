@@ -17,6 +17,7 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:  # MkDocs loads hooks by path; make `macros` importable as a package.
     sys.path.insert(0, str(ROOT))
 
+from jinja2 import Environment  # noqa: E402
 from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
@@ -30,12 +31,12 @@ from macros.outputs.feeds import atom_feed, icalendar_feed  # noqa: E402
 from macros.outputs.spreadsheets import csv_files  # noqa: E402
 from macros.outputs.timelinejs import timelinejs  # noqa: E402
 from macros.render.pages import timeline_anchors  # noqa: E402
+from macros.render.safe import theme_text  # noqa: E402
 from macros.site.generated import generated_pages  # noqa: E402
 from macros.site.serve_errors import error_banner  # noqa: E402
 from macros.site.state import BuildState, session  # noqa: E402
 from macros.site.timings import Timings  # noqa: E402
 from macros.views import routes  # noqa: E402
-from macros.views.timeline import timeline_entries  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.trade_truce_tracker")
 
@@ -50,6 +51,13 @@ if not data_log.handlers:
 
 def on_startup(command: str, dirty: bool) -> None:
     session.command = command
+
+
+@event_priority(101)  # before the tags plugin (100) renders its listings with the same environment
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    """The theme's templates escape data-derived titles and tags with the site's own escaper."""
+    env.filters["ttt_text"] = theme_text
+    return env
 
 
 @event_priority(-100)
@@ -155,5 +163,3 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         return error_banner(build.problems) + html
     return html
 
-
-__all__ = ["timeline_entries"]
