@@ -13,7 +13,7 @@ import posixpath
 from macros.data.dataset import Dataset
 from macros.data.records import Deadline, Event, Issue, Person, Round, TariffChange
 from macros.views import paging
-from macros.views.sources import publisher_slug
+from macros.views.sources import publisher_slugs
 from macros.views.timeline import Entry, anchor, quarter
 
 HOME = ""
@@ -88,10 +88,6 @@ def sources_quarter(name: str) -> str:
     return f"{SOURCES}{name}/"
 
 
-def publisher_anchor(publisher: str) -> str:
-    return "pub-" + publisher_slug(publisher)
-
-
 def on_timeline(category: str, record_id: str, day: dt.date) -> str:
     """Where a round, event or deadline sits on the timeline."""
     return f"{timeline_quarter(quarter(day))}#{anchor(category, record_id)}"
@@ -144,7 +140,6 @@ class Routes:
     tariffs_year = staticmethod(tariffs_year)
     timeline_quarter = staticmethod(timeline_quarter)
     sources_quarter = staticmethod(sources_quarter)
-    publisher_anchor = staticmethod(publisher_anchor)
     on_timeline = staticmethod(on_timeline)
     api_json = staticmethod(api_json)
     api_csv = staticmethod(api_csv)
@@ -163,6 +158,9 @@ class Routes:
         if not paging.tariff_years(self.data):
             return f"{TARIFFS}#{tariff_id}"
         return f"{tariffs_year(self.data.by_id['tariffs'][tariff_id].effective.year)}#{tariff_id}"
+
+    def publisher_anchor(self, publisher: str) -> str:
+        return "pub-" + publisher_slugs(self.data)[publisher]
 
     def event(self, event_id: str) -> str:
         event = self.data.by_id["events"][event_id]

@@ -79,6 +79,22 @@ def publisher_slug(publisher: str) -> str:
     return "-".join(part for part in slug.split("-") if part) or "publisher"
 
 
+@memoized
+def publisher_slugs(data: Dataset) -> dict[str, str]:
+    """Publisher → a slug unique among all publishers ('News.az' and 'News AZ' differ)."""
+    publishers = sorted({source.publisher for source, _ in citations(data).values()})
+    slugs: dict[str, str] = {}
+    taken: set[str] = set()
+    for publisher in publishers:
+        slug = base = publisher_slug(publisher)
+        n = 2
+        while slug in taken:
+            slug, n = f"{base}-{n}", n + 1
+        taken.add(slug)
+        slugs[publisher] = slug
+    return slugs
+
+
 def single_source_records(data: Dataset) -> list[Citation]:
     """Records whose every source is one URL."""
     return [c for c in record_citations(data) if len({s.url for _, s in sources_in(c.record)}) == 1]
