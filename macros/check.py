@@ -7,8 +7,8 @@ import os
 import sys
 from pathlib import Path
 
-from macros.dataset import load_dataset
-from macros.problems import DataError, format_report
+from macros.data.dataset import load_dataset
+from macros.data.problems import DataError, format_report
 
 ROOT = Path(__file__).resolve().parent.parent
 

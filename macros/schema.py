@@ -1,7 +1,7 @@
 """`python -m macros.schema`: write schemas/*.schema.json from the record models.
 
 The committed schemas let editors complete and check data files as you type; a test fails
-when they no longer match macros/model.py.
+when they no longer match macros/data/records.py.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from pathlib import Path
 
 from pydantic import TypeAdapter
 
-from macros.load import COLLECTIONS
+from macros.data.load import COLLECTIONS
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
 

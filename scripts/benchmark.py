@@ -72,11 +72,15 @@ def timed_run(args: list[str], cwd: Path, env: dict[str, str] | None = None) -> 
 
 def write_static_project(project: Path, target: Path) -> None:
     """The same pages as plain Markdown, built by Material without the data layer (baseline)."""
-    from macros import html_blocks, macro_table
-    from macros.dataset import load_dataset
-    from macros.page_content import generated_pages
+    from macros.data.dataset import load_dataset
+    from macros.render.held import HeldHtml
+    from macros.render.jinja import Renderer
+    from macros.site.generated import generated_pages
+    from macros.site.macros_entry import macro_table
 
     data = load_dataset(project)
+    held = HeldHtml()
+    renderer = Renderer(data, held)
     table = macro_table()
     if target.exists():
         shutil.rmtree(target)
@@ -88,7 +92,7 @@ def write_static_project(project: Path, target: Path) -> None:
         values = ast.literal_eval(f"({args},)") if args else ()
         url = path.removesuffix(".md").removesuffix("index")
         url = url if url.endswith("/") or not url else url + "/"
-        return html_blocks.restore(url, table[name](data, *values, url))
+        return held.restore(url, table[name](renderer, *values, url))
 
     for page in generated_pages(data):
         meta = "" if page.searchable else "---\nsearch:\n  exclude: true\n---\n\n"
@@ -103,7 +107,7 @@ def write_static_project(project: Path, target: Path) -> None:
                            encoding="utf-8")
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
     config = re.sub(r"  - macros:\n(?:      .*\n)+", "", config)
-    config = config.replace("hooks:\n  - macros/pages.py\n", "")
+    config = config.replace("hooks:\n  - macros/site/hook.py\n", "")
     config = re.sub(r"watch:\n(?:  - .*\n)+", "", config)
     (target / "mkdocs.yml").write_text(config, encoding="utf-8")
 

@@ -17,8 +17,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from macros.dataset import load_dataset  # noqa: E402
-from macros.model import sources_in  # noqa: E402
+from macros.data.dataset import load_dataset  # noqa: E402
+from macros.data.records import sources_in  # noqa: E402
 
 USER_AGENT = "TradeTruceTracker-linkcheck/1 (+source link check)"
 

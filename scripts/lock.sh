@@ -3,5 +3,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 for name in requirements requirements-dev; do
-  uv pip compile --quiet --generate-hashes --python-version 3.11 "$name.in" -o "$name.lock"
+  "${UV:-uv}" pip compile --quiet --generate-hashes --python-version 3.11 "$name.in" -o "$name.lock"
 done

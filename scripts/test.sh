@@ -40,5 +40,6 @@ fi
 
 export NO_MKDOCS_2_WARNING=1
 .venv/bin/ruff check macros tests scripts
+.venv/bin/lint-imports
 .venv/bin/python -m macros.check
 .venv/bin/python -m pytest "$@"

@@ -92,7 +92,7 @@ def fixture_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
 
 @pytest.fixture(scope="session")
 def real_dataset():
-    from macros.dataset import load_dataset
+    from macros.data.dataset import load_dataset
 
     return load_dataset(ROOT, dt.date.today())
 

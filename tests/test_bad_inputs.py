@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.dataset import load_dataset
-from macros.problems import DataError
+from macros.data.dataset import load_dataset
+from macros.data.problems import DataError
 from tests.conftest import FIXTURES, ROOT, make_project, run_build
 
 CORPUS = Path(__file__).resolve().parent / "bad_inputs"

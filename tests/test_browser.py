@@ -36,7 +36,7 @@ def test_reader_path_home_round_issue_timeline(new_page, site_url, real_dataset)
     page.get_by_role("link", name="Timeline", exact=True).first.click()
     page.wait_for_url(f"{site_url}timeline/")
     page.get_by_role("link", name=re.compile("^The latest quarter")).click()
-    from macros.views import quarter, timeline_entries
+    from macros.views.timeline import quarter, timeline_entries
     latest = timeline_entries(real_dataset)[-1]
     page.wait_for_url(f"{site_url}timeline/{quarter(latest.date)}/")
     assert page.locator(f"li#{latest.anchor}").is_visible()
@@ -126,7 +126,7 @@ def visible_entry_ids(page) -> set[str]:
 
 
 def busiest_quarter(real_dataset, issue: str) -> tuple[str, list]:
-    from macros.views import quarter, timeline_entries
+    from macros.views.timeline import quarter, timeline_entries
 
     by_quarter: dict[str, list] = {}
     for entry in timeline_entries(real_dataset):
@@ -160,7 +160,7 @@ def test_timeline_filters_by_issue_and_kind_and_survive_reload(new_page, site_ur
 
 
 def test_old_timeline_links_reach_the_right_quarter(new_page, site_url, real_dataset):
-    from macros.views import quarter, timeline_entries
+    from macros.views.timeline import quarter, timeline_entries
 
     entry = timeline_entries(real_dataset)[0]
     page, watch = new_page()

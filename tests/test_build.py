@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import shutil
 
-from macros.dataset import load_dataset
+from macros.data.dataset import load_dataset
 from tests.conftest import FIXTURES, ROOT, make_project, run_build
 from tests.site_links import broken_links
 

@@ -12,7 +12,7 @@ import feedparser
 import jsonschema
 from icalendar import Calendar
 
-from macros.model import sources_in
+from macros.data.records import sources_in
 
 
 def test_chart_has_one_linked_point_per_tariff_change(real_build, real_dataset):

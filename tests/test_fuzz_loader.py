@@ -15,9 +15,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from macros.dataset import build_dataset
-from macros.load import load_data
-from macros.problems import DataError
+from macros.data.dataset import build_dataset
+from macros.data.load import load_data
+from macros.data.problems import DataError
 from tests.conftest import ROOT
 
 REAL_FILES = sorted(p.relative_to(ROOT / "data") for p in (ROOT / "data").rglob("*.yaml"))

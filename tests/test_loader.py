@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.dataset import load_dataset
-from macros.problems import DataError
+from macros.data.dataset import load_dataset
+from macros.data.problems import DataError
 from tests.conftest import FIXTURES, ROOT
 
 TODAY = dt.date(2026, 1, 1)

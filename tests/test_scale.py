@@ -8,8 +8,8 @@ from collections import Counter
 
 import pytest
 
-from macros import paging, views
-from macros.dataset import load_dataset
+from macros.data.dataset import load_dataset
+from macros.views import paging, timeline
 from tests.conftest import ROOT, Build, run_build
 from tests.site_links import broken_links
 
@@ -76,7 +76,7 @@ def test_every_round_and_issue_entry_is_reachable_from_its_index(big_build):
                                                       r"rounds/[a-z0-9-]+/$") if "by-year" not in h)
     assert set(listed) >= {r.id for r in data.rounds}
     issue = data.issues[0]
-    history = {e.anchor for e in views.issue_history(data, issue.id)}
+    history = {e.anchor for e in timeline.issue_history(data, issue.id)}
     on_year_pages = set()
     for year in paging.issue_years(data, issue.id):
         on_year_pages |= {li["id"] for li in big_build.html(f"issues/{issue.id}/{year}/").select("li[id]")}

@@ -1,0 +1,109 @@
+"""The loaded, validated, cross-checked data: built once per build, read by everything after."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from macros.data.checks import check_records
+from macros.data.load import FileCache, LoadResult, load_data
+from macros.data.problems import DataError, Problem
+from macros.data.records import (
+    Commitment,
+    Deadline,
+    Event,
+    Gap,
+    Issue,
+    Measure,
+    Person,
+    Round,
+    TariffChange,
+    sources_in,
+)
+
+
+@dataclass(frozen=True)
+class Dataset:
+    rounds: tuple[Round, ...]
+    issues: tuple[Issue, ...]
+    events: tuple[Event, ...]
+    deadlines: tuple[Deadline, ...]
+    people: tuple[Person, ...]
+    tariffs: tuple[TariffChange, ...]
+    today: dt.date
+    gaps: tuple[Gap, ...] = ()
+    measures: tuple[Measure, ...] = ()
+    commitments: tuple[Commitment, ...] = ()
+    files: dict[tuple[str, str], str] = field(default_factory=dict)
+    warnings: tuple[Problem, ...] = ()
+    # Derived views computed once per build (see views.memoized): pages reuse them.
+    memo: dict[object, object] = field(default_factory=dict, compare=False, repr=False)
+
+    @cached_property
+    def as_of(self) -> dt.date:
+        """The date of the latest sourced fact: the newest source that anything cites."""
+        dates = [source.date for record in self.all_records() for _, source in sources_in(record)]
+        return max(dates, default=self.today)
+
+    def all_records(self) -> tuple[object, ...]:
+        return (*self.rounds, *self.issues, *self.events, *self.deadlines, *self.people, *self.tariffs,
+                *self.measures, *self.commitments)
+
+    @cached_property
+    def by_id(self) -> dict[str, dict[str, Any]]:
+        """Records by collection name and id: `data.by_id["people"]["bessent"]`."""
+        return {
+            "rounds": {r.id: r for r in self.rounds},
+            "issues": {i.id: i for i in self.issues},
+            "events": {e.id: e for e in self.events},
+            "deadlines": {d.id: d for d in self.deadlines},
+            "people": {p.id: p for p in self.people},
+            "tariffs": {t.id: t for t in self.tariffs},
+            "gaps": {g.id: g for g in self.gaps},
+            "measures": {m.id: m for m in self.measures},
+            "commitments": {c.id: c for c in self.commitments},
+        }
+
+    def file_of(self, collection: str, record_id: str) -> str:
+        """The data file a record was written in, relative to the project root."""
+        return self.files[(collection, record_id)]
+
+
+def build_dataset(loaded: LoadResult, today: dt.date) -> Dataset:
+    """Turn a clean load into a Dataset, or raise DataError listing every problem."""
+    problems = loaded.problems + check_records(loaded, today)
+    errors = [p for p in problems if p.severity == "error"]
+    if errors:
+        raise DataError(problems)
+    records = {name: [item.record for item in items] for name, items in loaded.records.items()}
+    files = {(name, item.record.id): item.file.path for name, items in loaded.records.items() for item in items}
+    return Dataset(
+        rounds=tuple(sorted(records["rounds"], key=lambda r: (r.start, r.id))),
+        issues=tuple(sorted(records["issues"], key=lambda i: i.title.lower())),
+        events=tuple(sorted(records["events"], key=lambda e: (e.date, e.id))),
+        deadlines=tuple(sorted(records["deadlines"], key=lambda d: (d.due, d.id))),
+        people=tuple(sorted(records["people"], key=lambda p: (p.country, p.name))),
+        tariffs=tuple(sorted(records["tariffs"], key=lambda t: (t.direction, t.effective, t.id))),
+        today=today,
+        gaps=tuple(sorted(records["gaps"], key=lambda g: (g.issues[0], g.id))),
+        measures=tuple(sorted(records["measures"], key=lambda m: (m.side != "us", m.kind, m.states[0].start, m.id))),
+        commitments=tuple(sorted(records["commitments"], key=lambda c: (c.round, c.side != "us", c.id))),
+        files=files,
+        warnings=tuple(sorted(p for p in problems if p.severity == "warning")),
+    )
+
+
+def build_date() -> dt.date:
+    """Today, or the date in TTT_TODAY (YYYY-MM-DD) for reproducible builds and tests."""
+    fixed = os.environ.get("TTT_TODAY")
+    return dt.date.fromisoformat(fixed) if fixed else dt.date.today()
+
+
+def load_dataset(root: Path, today: dt.date | None = None, cache: FileCache | None = None) -> Dataset:
+    """Read, validate and cross-check `root/data`; raise DataError with every problem found."""
+    today = today or build_date()
+    return build_dataset(load_data(root / "data", root, cache), today)

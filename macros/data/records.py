@@ -1,0 +1,437 @@
+"""The records contributors write in `data/`.
+
+The schema lives here and only here: the loader validates against these models, the JSON
+Schema in `schemas/` is generated from them, and the API serialises them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from typing import Annotated, Literal
+from urllib.parse import urlsplit
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+ISO_DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
+
+# Characters that make text look different from what it is: bidirectional overrides and
+# isolates, zero-width characters, and other invisible format characters.
+_INVISIBLE = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"}
+_BIDI = {chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F)}
+# One pass over the text finds any of them, or a control character other than tab and newline.
+_HIDDEN = re.compile("[" + "".join(sorted(_INVISIBLE | _BIDI)) + "\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_RAW_HTML = re.compile(r"<\s*/?\s*[A-Za-z!?]")
+_LINK_TARGET = re.compile(r"\]\(\s*<?([^\s>]*?)\)?(?:\s|$)")
+_SAFE_SCHEMES = ("http://", "https://", "mailto:", "#", "/")
+
+
+def _parse_iso_date(value: object) -> object:
+    """Accept only `YYYY-MM-DD` strings; YAML dates are kept as text by the loader."""
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if not isinstance(value, str):
+        raise ValueError(f"expected a date written as YYYY-MM-DD in quotes, got {_describe(value)}")
+    if not re.match(ISO_DATE_PATTERN, value):
+        raise ValueError(f"'{value}' is not a date in the form YYYY-MM-DD")
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"'{value}' is not a real calendar date") from None
+
+
+def _describe(value: object) -> str:
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return repr(value)
+
+
+def _check_characters(value: str) -> str:
+    found = _HIDDEN.search(value)
+    if found is None:
+        return value
+    char = found.group()
+    if char in _BIDI:
+        raise ValueError(f"contains the invisible direction control U+{ord(char):04X}; delete it")
+    if char in _INVISIBLE:
+        raise ValueError(f"contains the invisible character U+{ord(char):04X}; delete it")
+    raise ValueError(f"contains the control character U+{ord(char):04X}; delete it")
+
+
+def _check_markdown(value: str) -> str:
+    _check_characters(value)
+    if value.lstrip().startswith(("=", "@")):
+        raise ValueError("starts with '=' or '@', which spreadsheets run as a formula; reword the start")
+    if _RAW_HTML.search(value):
+        raise ValueError(
+            "contains raw HTML (a '<tag>'); write plain Markdown, e.g. [text](https://…) for links"
+        )
+    for target in _LINK_TARGET.findall(value):
+        if target and not target.lower().startswith(_SAFE_SCHEMES):
+            raise ValueError(f"link target '{target}' is not an http(s) URL")
+    return value.strip()
+
+
+def _check_line(value: str) -> str:
+    _check_markdown(value)
+    if "\n" in value.strip():
+        raise ValueError("must be a single line")
+    return value.strip()
+
+
+_NON_PUBLIC_LABEL = re.compile(
+    r"^(?:test|testing|staging|stage|dev|devel|preview|qa|uat|sandbox)(?:-[a-z0-9]+)?$"
+    r"|-(?:test|testing|staging|stage|dev|preview)$"
+)
+
+
+def _check_url(value: str) -> str:
+    _check_characters(value)
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in value):
+        raise ValueError(f"'{value}' is not an http(s) URL")
+    host = (parts.hostname or "").lower()
+    if any(_NON_PUBLIC_LABEL.search(label) for label in host.split(".")[:-1]):
+        raise ValueError(f"'{host}' looks like a test, staging or development copy of a site; "
+                         "cite the publisher's public address")
+    return value
+
+
+Id = Annotated[
+    str,
+    Field(pattern=SLUG_PATTERN, max_length=80, description="Lowercase slug: a-z, 0-9 and hyphens."),
+]
+Date = Annotated[
+    dt.date,
+    BeforeValidator(_parse_iso_date),
+    Field(description="ISO date, YYYY-MM-DD (quote it: '2025-05-12')."),
+]
+Line = Annotated[str, Field(min_length=1, max_length=300), AfterValidator(_check_line)]
+Markdown = Annotated[
+    str,
+    Field(min_length=1, max_length=20000, description="Markdown text; raw HTML is not allowed."),
+    AfterValidator(_check_markdown),
+]
+Url = Annotated[
+    str,
+    Field(min_length=8, max_length=2000, pattern=r"^https?://", description="An http(s) URL."),
+    AfterValidator(_check_url),
+]
+
+Side = Literal["us", "cn"]
+
+
+class Record(BaseModel):
+    """Common configuration: unknown keys are errors, types are not coerced, records are frozen."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Source(Record):
+    """A text somebody actually read that supports the record it sits in."""
+
+    url: Url
+    publisher: Line = Field(description="Who published it: 'Reuters', 'The White House', 'MOFCOM'.")
+    title: Line = Field(description="The headline or document title, as published.")
+    date: Date = Field(description="Publication date of the source.")
+    archived_url: Url | None = Field(default=None, description="An archived copy, if any.")
+    note: Line | None = Field(default=None, description="What this source supports; no quotes.")
+
+
+Sources = Annotated[list[Source], Field(min_length=1)]
+
+
+class Dispute(Record):
+    """A point on which sources disagree; each account keeps its own sources."""
+
+    about: Line
+    accounts: list[Account] = Field(min_length=2)
+
+
+class Account(Record):
+    text: Markdown
+    sources: Sources
+
+
+class Role(Record):
+    title: Line = Field(description="Title, e.g. 'Secretary of the Treasury'.")
+    start: Date | None = None
+    end: Date | None = None
+
+
+class Person(Record):
+    id: Id
+    name: Line = Field(description="Name in English as usually written.")
+    name_zh: Line | None = Field(default=None, description="Name in Chinese characters.")
+    country: Side
+    roles: list[Role] = Field(min_length=1)
+    sources: Sources
+
+
+class Member(Record):
+    """One member of a delegation."""
+
+    person: Id
+    role: Line | None = Field(
+        default=None, description="Title at the time, if it differs from the person's roles."
+    )
+
+
+class Delegations(Record):
+    us: list[Member] = Field(min_length=1)
+    cn: list[Member] = Field(min_length=1)
+
+
+class Location(Record):
+    city: Line
+    country: Line
+    venue: Line | None = None
+
+
+class Tension(Record):
+    text: Markdown
+    issues: list[Id] = Field(default_factory=list)
+    sources: list[Source] = Field(default_factory=list)
+
+
+class Expectation(Record):
+    """What was expected before a round, who said so, and afterwards whether it was met."""
+
+    text: Markdown
+    by: Line = Field(description="Who expected it: 'analysts at Eurasia Group', 'Bessent'.")
+    sources: Sources
+    result: Literal["met", "partly", "not-met", "unknown"] = "unknown"
+    result_note: Markdown | None = None
+
+
+class Outcome(Record):
+    text: Markdown
+    issues: list[Id] = Field(default_factory=list)
+    sources: Sources
+
+
+DocumentKind = Literal[
+    "joint-statement",
+    "fact-sheet",
+    "executive-order",
+    "announcement",
+    "statement",
+    "readout",
+    "other",
+]
+
+
+class Document(Source):
+    """A primary text of a round (joint statement, fact sheet, order): a source with a kind."""
+
+    kind: DocumentKind
+
+
+class Round(Record):
+    """An in-person negotiating round or a leaders' meeting: one file in data/rounds/."""
+
+    id: Id
+    title: Line
+    kind: Literal["talks", "leaders-meeting"]
+    start: Date
+    end: Date
+    location: Location
+    delegations: Delegations
+    issues: list[Id] = Field(min_length=1)
+    summary: Markdown
+    tensions: list[Tension] = Field(default_factory=list)
+    expectations: list[Expectation] = Field(default_factory=list)
+    outcomes: list[Outcome] = Field(default_factory=list)
+    documents: list[Document] = Field(default_factory=list)
+    disputes: list[Dispute] = Field(default_factory=list)
+    sources: Sources
+
+
+class Status(Record):
+    text: Markdown
+    as_of: Date
+    sources: Sources
+
+
+class Issue(Record):
+    """A subject of the negotiations: one file in data/issues/."""
+
+    id: Id
+    title: Line
+    aliases: list[Line] = Field(default_factory=list, description="Other common names.")
+    summary: Markdown
+    status: Status
+    sources: Sources
+
+
+EventKind = Literal[
+    "call",
+    "meeting",
+    "tariff-action",
+    "export-control",
+    "executive-order",
+    "announcement",
+    "ruling",
+    "statement",
+    "purchase",
+    "legislation",
+    "other",
+]
+
+
+class Event(Record):
+    """A dated fact that is not a round."""
+
+    id: Id
+    date: Date
+    precision: Literal["day", "month"] = "day"
+    kind: EventKind
+    side: Literal["us", "cn", "both"]
+    title: Line
+    issues: list[Id] = Field(min_length=1)
+    text: Markdown
+    round: Id | None = Field(default=None, description="The round this event belongs to, if any.")
+    counterpart: Id | None = Field(
+        default=None, description="The other side's parallel measure (an event id)."
+    )
+    disputes: list[Dispute] = Field(default_factory=list)
+    sources: Sources
+
+
+DeadlineStatus = Literal["pending", "met", "extended", "lapsed", "superseded", "unknown"]
+
+
+class Deadline(Record):
+    """A dated due point; extensions form a chain through `replaced_by`."""
+
+    id: Id
+    title: Line
+    due: Date
+    kind: Literal["divestiture", "truce", "suspension", "purchase", "tariff", "other"]
+    issues: list[Id] = Field(min_length=1)
+    status: DeadlineStatus
+    replaced_by: Id | None = Field(
+        default=None, description="The deadline that took this one's place (extended/superseded)."
+    )
+    text: Markdown
+    outcome: Markdown | None = None
+    measures: list[Id] = Field(
+        default_factory=list, description="Measures whose suspension runs to this date (they change state at it)."
+    )
+    sources: Sources
+
+
+MeasureKind = Literal[
+    "tariff", "export-control", "listing", "port-fee", "licence", "purchase", "investigation", "other"
+]
+MeasureStatus = Literal["announced", "threatened", "in-force", "suspended", "ended"]
+EndReason = Literal["lifted", "struck-down", "expired", "revoked", "superseded"]
+
+
+class MeasureState(Record):
+    """One stretch of a measure's history: from a date until the next state begins."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, populate_by_name=True)
+
+    start: Date = Field(alias="from", description="The day this state began.")
+    to: Date | None = Field(default=None, description="The day it ended, if written: the next state's `from`.")
+    status: MeasureStatus
+    rate: float | None = Field(default=None, ge=0, le=1000,
+                               description="Tariffs only: percentage points added that are in force.")
+    suspended_rate: float | None = Field(default=None, ge=0, le=1000,
+                                         description="Tariffs only: points suspended in this state (needs until).")
+    until: Id | None = Field(default=None, description="The deadline a suspension runs to.")
+    reason: EndReason | None = Field(default=None, description="Why it ended (status ended only).")
+    event: Id | None = Field(default=None, description="The event that brought this state about.")
+    note: Line | None = None
+    sources: Sources
+
+
+class Measure(Record):
+    """One side's legal instrument or policy, with a dated, contiguous history of states."""
+
+    id: Id
+    title: Line
+    side: Side
+    kind: MeasureKind
+    coverage: Literal["all-goods", "selected-goods"] | None = Field(
+        default=None, description="Tariffs only: an across-the-board duty (counts in the headline rate) or not."
+    )
+    legal_basis: Line = Field(description="The authority and instrument: 'IEEPA; Executive Order 14195'.")
+    issues: list[Id] = Field(min_length=1)
+    counterpart: Id | None = Field(default=None, description="The other side's answering measure.")
+    summary: Markdown | None = None
+    states: list[MeasureState] = Field(min_length=1)
+    disputes: list[Dispute] = Field(default_factory=list)
+
+
+CommitmentStatus = Literal["kept", "partly-kept", "not-kept", "pending", "disputed", "unknown"]
+
+
+class Commitment(Record):
+    """A promise one side made at a round, in its joint statement, a fact sheet or a readout."""
+
+    id: Id
+    side: Side
+    round: Id
+    made_in: DocumentKind | None = Field(default=None, description="Where the promise is written down.")
+    text: Markdown = Field(description="What was promised, in the project's own words.")
+    issues: list[Id] = Field(min_length=1)
+    measures: list[Id] = Field(default_factory=list)
+    due: Id | None = Field(default=None, description="The deadline, where a date was stated.")
+    status: CommitmentStatus
+    as_of: Date = Field(description="When a source last established the status.")
+    evidence: list[Id] = Field(default_factory=list, description="Events that show the status.")
+    status_note: Markdown | None = None
+    disputes: list[Dispute] = Field(default_factory=list)
+    sources: Sources
+
+
+class TariffChange(Record):
+    """A change of the headline additional tariff one side applies to the other's goods."""
+
+    id: Id
+    effective: Date
+    direction: Literal["us-on-cn", "cn-on-us"]
+    rate: float = Field(ge=0, le=1000, description="Headline additional tariff in percent.")
+    basis: Markdown = Field(description="What the headline is made of, e.g. '10% reciprocal + …'.")
+    event: Id | None = None
+    sources: Sources
+
+
+class Gap(Record):
+    """Something looked for and not found in a reputable, dated source: shown on the Coverage page."""
+
+    id: Id
+    title: Line
+    issues: list[Id] = Field(min_length=1)
+    text: Markdown = Field(description="What was looked for, and why what was found did not do.")
+    checked: Date = Field(description="When the sources were last searched for it.")
+
+
+Dispute.model_rebuild()
+
+
+def sources_in(record: object, prefix: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], Source]]:
+    """Every source inside a record, with its path, wherever it is nested."""
+    if isinstance(record, Source):
+        yield prefix, record
+        return
+    if isinstance(record, (list, tuple)):
+        for i, value in enumerate(record):
+            yield from sources_in(value, (*prefix, i))
+        return
+    fields = getattr(type(record), "model_fields", None)
+    if fields:
+        for name in fields:
+            yield from sources_in(getattr(record, name), (*prefix, name))

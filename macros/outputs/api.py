@@ -1,0 +1,117 @@
+"""The JSON API (api/v1/*.json) and its JSON Schema, from the same Dataset as the pages.
+
+API records are pydantic models built on the data models, so the published schema and the
+published JSON come from one definition.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from pydantic import TypeAdapter
+
+from macros.data.dataset import Dataset
+from macros.data.records import Deadline, Delegations, Event, Id, Issue, Person, Record, Round, TariffChange
+from macros.views import deadlines, routes
+
+SCHEMA_VERSION = 1
+
+
+class DelegationIds(Record):
+    us: list[Id]
+    cn: list[Id]
+
+
+class ApiRound(Round):
+    delegations: DelegationIds  # type: ignore[assignment]
+    delegation_roles: Delegations
+    page: str
+
+
+class ApiIssue(Issue):
+    page: str
+
+
+class ApiEvent(Event):
+    page: str
+
+
+class ApiDeadline(Deadline):
+    page: str
+    display_status: str
+
+
+class ApiPerson(Person):
+    page: str
+
+
+API_MODELS: dict[str, type[Record]] = {
+    "rounds": ApiRound,
+    "issues": ApiIssue,
+    "events": ApiEvent,
+    "deadlines": ApiDeadline,
+    "people": ApiPerson,
+    "tariffs": TariffChange,
+}
+
+
+def _api_round(rnd: Round) -> ApiRound:
+    fields = dict(rnd)
+    ids = DelegationIds(us=[m.person for m in rnd.delegations.us], cn=[m.person for m in rnd.delegations.cn])
+    return ApiRound.model_construct(**{**fields, "delegations": ids, "delegation_roles": rnd.delegations,
+                                       "page": routes.round_page(rnd.id)})
+
+
+def api_records(data: Dataset) -> dict[str, list[Record]]:
+    return {
+        "rounds": [_api_round(r) for r in data.rounds],
+        "issues": [ApiIssue.model_construct(**dict(i), page=routes.issue_page(i.id)) for i in data.issues],
+        "events": [ApiEvent.model_construct(**dict(e), page=routes.on_timeline("event", e.id, e.date))
+                   for e in data.events],
+        "deadlines": [
+            ApiDeadline.model_construct(**dict(d), page=routes.on_timeline("deadline", d.id, d.due),
+                                        display_status=deadlines.display_status(d, data.today))
+            for d in data.deadlines
+        ],
+        "people": [ApiPerson.model_construct(**dict(p), page=routes.person_page(p.id)) for p in data.people],
+        "tariffs": list(data.tariffs),
+    }
+
+
+def api_documents(data: Dataset) -> dict[str, dict[str, Any]]:
+    """Each API file's name and content."""
+    return {
+        name: {"schema_version": SCHEMA_VERSION, "as_of": data.as_of.isoformat(),
+               name: [record.model_dump(mode="json") for record in records]}
+        for name, records in api_records(data).items()
+    }
+
+
+def api_schema(name: str) -> dict[str, Any]:
+    """JSON Schema of one API file."""
+    items = TypeAdapter(list[API_MODELS[name]]).json_schema(mode="serialization")  # type: ignore[valid-type]
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": f"Trade Truce Tracker API v{SCHEMA_VERSION}: {name}",
+        "type": "object",
+        "required": ["schema_version", "as_of", name],
+        "additionalProperties": False,
+        "properties": {
+            "schema_version": {"const": SCHEMA_VERSION},
+            "as_of": {"type": "string", "format": "date"},
+            name: {k: v for k, v in items.items() if k != "$defs"},
+        },
+        "$defs": items.get("$defs", {}),
+    }
+
+
+def _json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
+
+
+def api_files(data: Dataset) -> dict[str, str]:
+    """Site-relative path → file text, for every API file and its schema."""
+    files = {routes.api_json(name): _json(document) for name, document in api_documents(data).items()}
+    files |= {routes.api_schema(name): _json(api_schema(name)) for name in API_MODELS}
+    return files

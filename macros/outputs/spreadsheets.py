@@ -1,0 +1,59 @@
+"""CSV downloads, one row per record: lists of ids joined with ';', source URLs with spaces.
+
+Every cell goes through render.safe.csv_cell, so no value runs as a spreadsheet formula.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from macros.data.dataset import Dataset
+from macros.data.records import Source
+from macros.render.safe import csv_cell
+from macros.views import deadlines, routes
+
+
+def table(header: list[str], rows: list[list[object]]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows([csv_cell("" if value is None else value) for value in row] for row in rows)
+    return out.getvalue()
+
+
+def _ids(values: list[str]) -> str:
+    return ";".join(values)
+
+
+def _urls(sources: list[Source]) -> str:
+    return " ".join(s.url for s in sources)
+
+
+def csv_files(data: Dataset) -> dict[str, str]:
+    """Site-relative path → CSV text, one file per collection."""
+    return {
+        routes.api_csv("rounds"): table(
+            ["id", "title", "kind", "start", "end", "city", "country", "venue", "us_delegation", "cn_delegation",
+             "issues", "page", "source_urls"],
+            [[r.id, r.title, r.kind, r.start.isoformat(), r.end.isoformat(), r.location.city, r.location.country,
+              r.location.venue, _ids([m.person for m in r.delegations.us]),
+              _ids([m.person for m in r.delegations.cn]), _ids(r.issues), routes.round_page(r.id), _urls(r.sources)]
+             for r in data.rounds]),
+        routes.api_csv("events"): table(
+            ["id", "date", "precision", "kind", "side", "title", "issues", "round", "counterpart", "text", "page",
+             "source_urls"],
+            [[e.id, e.date.isoformat(), e.precision, e.kind, e.side, e.title, _ids(e.issues), e.round, e.counterpart,
+              e.text, routes.on_timeline("event", e.id, e.date), _urls(e.sources)] for e in data.events]),
+        routes.api_csv("deadlines"): table(
+            ["id", "title", "due", "kind", "status", "display_status", "replaced_by", "issues", "text", "outcome",
+             "page", "source_urls"],
+            [[d.id, d.title, d.due.isoformat(), d.kind, d.status, deadlines.display_status(d, data.today),
+              d.replaced_by, _ids(d.issues), d.text, d.outcome, routes.on_timeline("deadline", d.id, d.due),
+              _urls(d.sources)]
+             for d in data.deadlines]),
+        routes.api_csv("tariffs"): table(
+            ["id", "effective", "direction", "rate", "basis", "event", "source_urls"],
+            [[t.id, t.effective.isoformat(), t.direction, f"{t.rate:g}", t.basis, t.event, _urls(t.sources)]
+             for t in data.tariffs]),
+    }

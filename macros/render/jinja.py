@@ -1,0 +1,122 @@
+"""Render page fragments with the Jinja partials in macros/render/templates/.
+
+Data text is never a template: it reaches Jinja only as values, autoescaped, and the Markdown in
+text fields goes through render.safe. Templates get a page's prepared values, the routes (every
+URL) and the labels (every display word); not the Dataset, not the views.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+from collections.abc import Callable
+from functools import lru_cache
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
+from jinja2.runtime import Context
+from markupsafe import Markup
+
+from macros.data.dataset import Dataset
+from macros.data.records import Deadline
+from macros.render import safe
+from macros.render.held import HeldHtml, mark_headings
+from macros.views import deadlines, labels, routes
+from macros.views.routes import Routes
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+def human_date(value: dt.date, precision: str = "day") -> str:
+    if precision == "month":
+        return value.strftime("%B %Y")
+    return f"{value.day} {value.strftime('%B %Y')}"
+
+
+def date_range(start: dt.date, end: dt.date) -> str:
+    if start == end:
+        return human_date(start)
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}–{end.day} {end.strftime('%B %Y')}"
+    if start.year == end.year:
+        return f"{start.day} {start.strftime('%B')} – {end.day} {end.strftime('%B %Y')}"
+    return f"{human_date(start)} – {human_date(end)}"
+
+
+class _HeadingMarkingLoader(FileSystemLoader):
+    """Loads partials with their Markdown heading lines marked (see render.held)."""
+
+    def get_source(self, environment: Environment, template: str) -> tuple[str, str | None, Callable[[], bool]]:
+        source, filename, uptodate = super().get_source(environment, template)
+        return mark_headings(source), filename, uptodate
+
+
+@pass_context
+def _relative(context: Context, target: str) -> str:
+    return routes.relative(target, context["page_url"])
+
+
+@pass_context
+def _display_status(context: Context, deadline: Deadline) -> str:
+    return deadlines.display_status(deadline, context["today"])
+
+
+def _href(url: str) -> str:
+    return safe.safe_url(url)
+
+
+@lru_cache(maxsize=1)
+def environment() -> Environment:
+    env = Environment(
+        loader=_HeadingMarkingLoader(TEMPLATES),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        # Markdown heading ids are written `{#id}`: Jinja comments use `{## … ##}` instead.
+        comment_start_string="{##",
+        comment_end_string="##}",
+    )
+    env.filters.update(
+        md=safe.markdown_html,
+        md_inline=safe.markdown_inline,
+        heading=safe.heading,
+        href=_href,
+        human_date=human_date,
+        date_range=date_range,
+        rel=_relative,
+        display_status=_display_status,
+    )
+    env.globals.update(labels=labels)
+    return env
+
+
+def relative_base(page_url: str) -> str:
+    """The prefix that leads from a page's URL back to the site root ('' for the home page)."""
+    directory = page_url if page_url.endswith("/") else posixpath.dirname(page_url) + "/"
+    return "../" * len([part for part in directory.split("/") if part])
+
+
+class Renderer:
+    """Renders the partials of one build: the build's data, its routes, and the HTML held back
+    from MkDocs' Markdown until each page is converted."""
+
+    def __init__(self, data: Dataset, held: HeldHtml) -> None:
+        self.data = data
+        self.routes = Routes(data)
+        self.held = held
+        self.issue_titles = {i.id: i.title for i in data.issues}
+
+    def render(self, template: str, page_url: str, **context: object) -> str:
+        """Render a partial for the page at `page_url` (links are made relative to it)."""
+        text = environment().get_template(template).render(
+            base=relative_base(page_url), page_url=page_url, today=self.data.today, as_of=self.data.as_of,
+            url=self.routes, issue_titles=self.issue_titles, **context,
+        )
+        return self.held.hold(page_url, text)
+
+
+def markup(value: str) -> Markup:
+    """HTML built by trusted code (the chart) for a template."""
+    return Markup(value)

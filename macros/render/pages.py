@@ -1,0 +1,238 @@
+"""The content of each generated page: which records, in which order, through which partial.
+
+Each function prepares a page's values from the views and renders its partial; the site layer
+maps macro names to these functions.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from itertools import groupby
+
+from macros.data.records import sources_in
+from macros.render.chart import tariff_chart
+from macros.render.jinja import Renderer
+from macros.views import deadlines, labels, paging, rounds, routes, sources, timeline
+from macros.views.timeline import category_counts
+
+
+def round_page(r: Renderer, round_id: str, page_url: str) -> str:
+    data = r.data
+    rnd = data.by_id["rounds"][round_id]
+    position = timeline.round_positions(data)[rnd.id]
+    people = data.by_id["people"]
+    delegations = {
+        side: [(people[m.person], m.role or rounds.role_at(people[m.person], rnd.start))
+               for m in getattr(rnd.delegations, side)]
+        for side in ("us", "cn")
+    }
+    return r.render(
+        "round.md.j2", page_url,
+        r=rnd,
+        number=position + 1,
+        total=len(data.rounds),
+        previous=data.rounds[position - 1] if position > 0 else None,
+        next=data.rounds[position + 1] if position + 1 < len(data.rounds) else None,
+        related=timeline.events_by_round(data).get(rnd.id, []),
+        issues_touched=timeline.round_issues(rnd),
+        delegations=delegations,
+        all_sources=sources.round_sources(rnd),
+    )
+
+
+def issue_page(r: Renderer, issue_id: str, page_url: str) -> str:
+    issue = r.data.by_id["issues"][issue_id]
+    history = timeline.issue_history(r.data, issue_id)
+    years = paging.issue_years(r.data, issue_id)
+    shown = history[-paging.HISTORY_INLINE:] if years else history
+    cited = [*issue.status.sources, *issue.sources]
+    return r.render("issue.md.j2", page_url, i=issue, history=history, shown=shown, years=years,
+                    counts=category_counts(history), all_sources=sources.unique_sources(cited))
+
+
+def issue_year(r: Renderer, issue_id: str, year: int, page_url: str) -> str:
+    issue = r.data.by_id["issues"][issue_id]
+    years = paging.issue_years(r.data, issue_id)
+    return r.render("issue_year.md.j2", page_url, i=issue, year=year, entries=years[year],
+                    years=list(years), counts=category_counts(years[year]))
+
+
+def timeline_index(r: Renderer, page_url: str) -> str:
+    quarters = [(name, category_counts(entries)) for name, entries in timeline.timeline_quarters(r.data).items()]
+    years = [(year, list(group)) for year, group in groupby(reversed(quarters), key=lambda q: q[0][:4])]
+    return r.render("timeline_index.md.j2", page_url, quarters=quarters, years=years,
+                    total=category_counts(timeline.timeline_entries(r.data)))
+
+
+def timeline_quarter(r: Renderer, name: str, page_url: str) -> str:
+    quarters = timeline.timeline_quarters(r.data)
+    names = list(quarters)
+    entries = quarters[name]
+    position = names.index(name)
+    months = [(month, list(in_month)) for month, in_month in groupby(entries, key=lambda e: e.date.replace(day=1))]
+    kinds = list(dict.fromkeys((e.kind, e.kind_label) for e in sorted(entries, key=lambda e: e.kind_label)))
+    return r.render("timeline.md.j2", page_url, label=labels.quarter(name), months=months, kinds=kinds,
+                    counts=category_counts(entries), issues=r.data.issues,
+                    previous=names[position - 1] if position else None,
+                    next=names[position + 1] if position + 1 < len(names) else None)
+
+
+def timeline_anchors(r: Renderer) -> str:
+    """anchor → quarter, so that an old or shortened link `timeline/#event-…` finds its page."""
+    return json.dumps({e.anchor: timeline.quarter(e.date) for e in timeline.timeline_entries(r.data)},
+                      separators=(",", ":"))
+
+
+def rounds_index(r: Renderer, page_url: str, year: int | None = None) -> str:
+    data = r.data
+    years = paging.round_years(data)
+    if year is not None:
+        shown = list(reversed(years[year]))
+    else:
+        shown = list(reversed(data.rounds))[: paging.ROUNDS_ON_INDEX] if years else list(reversed(data.rounds))
+    return r.render("rounds_index.md.j2", page_url, rounds=[(x, timeline.round_issues(x)) for x in shown],
+                    round_count=len(data.rounds), years=list(years), year=year)
+
+
+def issues_index(r: Renderer, page_url: str) -> str:
+    counts = {i.id: len(timeline.issue_history(r.data, i.id)) for i in r.data.issues}  # memoized per issue
+    return r.render("issues_index.md.j2", page_url, issues=r.data.issues, history_counts=counts)
+
+
+def person_page(r: Renderer, person_id: str, page_url: str) -> str:
+    person = r.data.by_id["people"][person_id]
+    attended = []
+    for rnd in rounds.rounds_attended(r.data, person_id):
+        member = next(m for m in (*rnd.delegations.us, *rnd.delegations.cn) if m.person == person_id)
+        attended.append((rnd, member.role or rounds.role_at(person, rnd.start)))
+    return r.render("person.md.j2", page_url, p=person, attended=attended)
+
+
+def people_index(r: Renderer, page_url: str, letter: str | None = None) -> str:
+    initials = paging.people_initials(r.data)
+    if letter is not None:
+        people = initials[letter]
+    elif initials:
+        people = []
+    else:
+        people = list(r.data.people)
+    attended_by = {p.id: rounds.rounds_attended(r.data, p.id) for p in people}
+    return r.render("people_index.md.j2", page_url, people=people, initials=initials, letter=letter,
+                    people_count=len(r.data.people), attended_by=attended_by)
+
+
+def current_rates(r: Renderer) -> list[tuple[str, object]]:
+    """The latest headline tariff each way that is already in effect."""
+    rates = []
+    for direction, label in labels.TARIFF_DIRECTION_SHORT.items():
+        in_force = [t for t in r.data.tariffs if t.direction == direction and t.effective <= r.data.today]
+        if in_force:
+            rates.append((label, in_force[-1]))
+    return rates
+
+
+def home(r: Renderer, page_url: str) -> str:
+    data = r.data
+    entries = timeline.timeline_entries(data)
+    # Latest facts: rounds and events up to the data's horizon (deadlines are not facts yet).
+    recent = [e for e in entries if e.category != "deadline" and e.date <= data.as_of][-6:][::-1]
+    return r.render(
+        "home.md.j2", page_url,
+        latest=data.rounds[-1] if data.rounds else None,
+        rates=current_rates(r),
+        tariff_count=len(data.tariffs),
+        first_tariff=min((t.effective for t in data.tariffs), default=None),
+        upcoming=deadlines.upcoming(data),
+        overdue=deadlines.overdue(data),
+        issues=data.issues,
+        recent=recent,
+    )
+
+
+def tariffs_page(r: Renderer, page_url: str, year: int | None = None) -> str:
+    """The chart and tables; past TARIFFS_ON_PAGE changes, the latest years here and a page per year."""
+    years = paging.tariff_years(r.data)
+    changes = years[year] if year is not None else paging.recent_tariffs(r.data)
+    series = {d: [t for t in changes if t.direction == d] for d in labels.TARIFF_DIRECTION}
+    chart = tariff_chart(changes, r.data.as_of) if year is None else None
+    return r.render("tariffs.md.j2", page_url, chart=chart, directions=labels.TARIFF_DIRECTION, series=series,
+                    years={y: len(c) for y, c in years.items()}, year=year, shown=len(changes),
+                    tariff_count=len(r.data.tariffs))
+
+
+def deadlines_page(r: Renderer, page_url: str, year: int | None = None) -> str:
+    data = r.data
+    upcoming = deadlines.upcoming(data)
+    overdue = deadlines.overdue(data)
+    open_ids = {d.id for d in (*upcoming, *overdue)}
+    settled = [d for d in data.deadlines if d.id not in open_ids]
+    years = paging.chain_years(data)
+    if year is not None:
+        chains = years[year]
+    else:
+        chains = [] if years else deadlines.chains(data)
+    return r.render("deadlines.md.j2", page_url, upcoming=upcoming, overdue=overdue, settled=settled,
+                    chains=chains, years={y: len(c) for y, c in years.items()}, year=year)
+
+
+def matrix_page(r: Renderer, page_url: str, year: int | None = None) -> str:
+    years = paging.matrix_years(r.data)
+    if year is not None:
+        shown = years[year]
+    else:
+        shown = years[max(years)] if years else list(r.data.rounds)
+    return r.render("matrix.md.j2", page_url, cells=rounds.issue_round_matrix(r.data), rounds=shown,
+                    issues=r.data.issues, years=list(years),
+                    year=year if year is not None else (max(years) if years else None))
+
+
+def scorecard_page(r: Renderer, page_url: str, year: int | None = None) -> str:
+    tally = rounds.expectation_tally(r.data)
+    years = paging.scorecard_years(r.data)
+    with_expectations = [x for x in r.data.rounds if x.expectations]
+    if year is not None:
+        shown = years[year]
+    else:
+        shown = [] if years else with_expectations
+    return r.render("scorecard.md.j2", page_url, tally=tally, total=sum(tally.values()),
+                    rounds_with=with_expectations, shown=shown, years={y: len(x) for y, x in years.items()},
+                    year=year, rounds_without=[x for x in r.data.rounds if not x.expectations])
+
+
+def sources_index(r: Renderer, page_url: str) -> str:
+    quarters = sources.source_quarters(r.data)
+    publishers = Counter(source.publisher for items in quarters.values() for source, _ in items)
+    first_quarter: dict[str, str] = {}
+    for name, items in quarters.items():
+        for source, _ in items:
+            first_quarter.setdefault(source.publisher, name)
+    return r.render("sources_index.md.j2", page_url, quarters=[(q, len(items)) for q, items in quarters.items()],
+                    publishers=sorted(publishers.items(), key=lambda p: p[0].lower()), first_quarter=first_quarter,
+                    total=sum(publishers.values()))
+
+
+def sources_quarter(r: Renderer, name: str, page_url: str) -> str:
+    items = sources.source_quarters(r.data)[name]
+    by_publisher: dict[str, list] = {}
+    for source, cited in items:
+        by_publisher.setdefault(source.publisher, []).append((source, cited))
+    groups = sorted(by_publisher.items(), key=lambda g: g[0].lower())
+    return r.render("sources.md.j2", page_url, label=labels.quarter(name), groups=groups, total=len(items))
+
+
+def coverage_page(r: Renderer, page_url: str) -> str:
+    data = r.data
+    collections = [("Rounds and leaders' meetings", data.rounds), ("Issues", data.issues), ("Events", data.events),
+                   ("Deadlines", data.deadlines), ("People", data.people), ("Tariff changes", data.tariffs)]
+    counts = [(label, len(records), len({s.url for x in records for _, s in sources_in(x)}))
+              for label, records in collections]
+    parts = {"tensions": "tensions", "expectations": "expectations", "outcomes": "outcomes", "documents": "documents"}
+    thin = [(x, [label for name, label in parts.items() if not getattr(x, name)]) for x in data.rounds]
+    disputes = [(f"Round: {x.title}", routes.round_page(x.id), d.about) for x in data.rounds for d in x.disputes]
+    disputes += [(f"Event: {e.title}", routes.on_timeline("event", e.id, e.date), d.about) for e in data.events
+                 for d in e.disputes]
+    first = min([x.start for x in data.rounds] + [e.date for e in data.events], default=data.today)
+    return r.render("coverage.md.j2", page_url, counts=counts, thin_rounds=[t for t in thin if t[1]],
+                    cap=paging.LIST_CAP, single=sources.single_source_records(data), disputes=disputes,
+                    overdue=deadlines.overdue(data), first=first, warnings=data.warnings, gaps=data.gaps)

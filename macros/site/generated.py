@@ -1,0 +1,61 @@
+"""Every page the data generates: its URL, the macro call it holds, and the data file behind it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from macros.data.dataset import Dataset
+from macros.views import paging, routes, sources, timeline
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    """A page the data makes: its URL, the macro call it holds, and the data file behind it
+    (for 'Edit this page'), if one file is."""
+
+    url: str
+    call: str
+    data_file: str | None = None
+    # Pages that only regroup what other pages say stay out of the search index, which every
+    # reader downloads: records are found on their own pages and on the timeline.
+    searchable: bool = True
+
+    @property
+    def path(self) -> str:
+        return routes.page_file(self.url)
+
+
+def generated_pages(data: Dataset) -> list[GeneratedPage]:
+    """Every page generated from the data. Ids are slugs, so they are safe inside a macro call."""
+    pages = [
+        GeneratedPage(routes.TIMELINE, "timeline()"),
+        GeneratedPage(routes.ROUNDS, "rounds_index()"),
+        GeneratedPage(routes.ISSUES, "issues_index()"),
+        GeneratedPage(routes.PEOPLE, "people_index()"),
+        GeneratedPage(routes.TARIFFS, "tariffs_page()"),
+        GeneratedPage(routes.DEADLINES, "deadlines_page()"),
+        GeneratedPage(routes.MATRIX, "matrix_page()", searchable=False),
+        GeneratedPage(routes.SCORECARD, "scorecard_page()", searchable=False),
+        GeneratedPage(routes.SOURCES, "sources_index()"),
+        GeneratedPage(routes.COVERAGE, "coverage_page()", searchable=False),
+    ]
+    pages += [GeneratedPage(routes.round_page(r.id), f'round_page("{r.id}")', data.file_of("rounds", r.id))
+              for r in data.rounds]
+    pages += [GeneratedPage(routes.issue_page(i.id), f'issue_page("{i.id}")', data.file_of("issues", i.id))
+              for i in data.issues]
+    pages += [GeneratedPage(routes.person_page(p.id), f'person_page("{p.id}")', data.file_of("people", p.id))
+              for p in data.people]
+    pages += [GeneratedPage(routes.timeline_quarter(q), f'timeline_quarter("{q}")')
+              for q in timeline.timeline_quarters(data)]
+    derived = [(routes.sources_quarter(q), f'sources_quarter("{q}")') for q in sources.source_quarters(data)]
+    for issue in data.issues:
+        derived += [(routes.issue_year(issue.id, y), f'issue_year("{issue.id}", {y})')
+                    for y in paging.issue_years(data, issue.id)]
+    derived += [(routes.rounds_year(y), f"rounds_year({y})") for y in paging.round_years(data)]
+    derived += [(routes.deadlines_year(y), f"deadlines_year({y})") for y in paging.chain_years(data)]
+    derived += [(routes.matrix_year(y), f"matrix_year({y})") for y in paging.matrix_years(data)]
+    derived += [(routes.scorecard_year(y), f"scorecard_year({y})") for y in paging.scorecard_years(data)]
+    derived += [(routes.people_letter(c), f'people_letter("{c}")') for c in paging.people_initials(data)]
+    derived += [(routes.tariffs_year(y), f"tariffs_year({y})") for y in paging.tariff_years(data)]
+    pages += [GeneratedPage(url, call, searchable=False) for url, call in derived]
+    return pages

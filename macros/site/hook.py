@@ -1,0 +1,159 @@
+"""MkDocs hook: load the data once per build, stop the build on any data error, generate the
+pages, API and feeds, and put held HTML back after MkDocs' Markdown pass.
+
+Listed under `hooks:` in mkdocs.yml. Generated pages hold only a macro call with a record id;
+the record's text never enters a template.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:  # MkDocs loads hooks by path; make `macros` importable as a package.
+    sys.path.insert(0, str(ROOT))
+
+from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
+from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.plugins import event_priority  # noqa: E402
+from mkdocs.structure.files import File, Files  # noqa: E402
+from mkdocs.structure.pages import Page  # noqa: E402
+
+from macros.data.dataset import load_dataset  # noqa: E402
+from macros.data.problems import DataError, format_report  # noqa: E402
+from macros.outputs.api import api_files  # noqa: E402
+from macros.outputs.feeds import atom_feed, icalendar_feed  # noqa: E402
+from macros.outputs.spreadsheets import csv_files  # noqa: E402
+from macros.outputs.timelinejs import timelinejs  # noqa: E402
+from macros.render.pages import timeline_anchors  # noqa: E402
+from macros.site.generated import generated_pages  # noqa: E402
+from macros.site.serve_errors import error_banner  # noqa: E402
+from macros.site.state import BuildState, session  # noqa: E402
+from macros.site.timings import Timings  # noqa: E402
+from macros.views import routes  # noqa: E402
+from macros.views.timeline import timeline_entries  # noqa: E402
+
+log = logging.getLogger("mkdocs.hooks.trade_truce_tracker")
+
+# Data warnings go to their own stream: they must be seen, but must not fail `--strict`.
+data_log = logging.getLogger("trade_truce_tracker.data")
+if not data_log.handlers:
+    _handler = logging.StreamHandler(sys.stderr)
+    _handler.setFormatter(logging.Formatter("DATA WARNING - %(message)s"))
+    data_log.addHandler(_handler)
+    data_log.propagate = False
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    session.command = command
+
+
+@event_priority(-100)
+def on_post_build(config: MkDocsConfig) -> None:
+    """With TTT_TIMINGS=path, write the stage durations of this build (for scripts/benchmark.py)."""
+    target = os.environ.get("TTT_TIMINGS")
+    if target and session.build is not None:
+        Path(target).write_text(json.dumps(session.build.timings.report(), indent=2))
+
+
+@event_priority(100)  # before mkdocs-macros, whose define_env reads the data
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    root = Path(config.config_file_path).resolve().parent
+    timings = Timings()
+    problems = []
+    try:
+        with timings.timed("load_and_validate"):
+            dataset = load_dataset(root, cache=session.file_cache if session.command == "serve" else None)
+    except DataError as err:
+        report = format_report(err.problems)
+        if session.command != "serve" or session.last_good is None:
+            raise PluginError("The data has errors; nothing was built.\n" + report) from None
+        # While serving, a traceback and a frozen browser help nobody: keep showing the last
+        # good data, print the report, and put it on every page until the file is fixed.
+        log.error("The data has errors; pages show the last good data until they are fixed.\n" + report)
+        problems = err.problems
+        dataset = session.last_good
+    else:
+        session.last_good = dataset
+        for warning in dataset.warnings:
+            data_log.warning(str(warning))
+    session.build = BuildState.create(dataset, timings, problems)
+    if config.repo_url and not config.edit_uri:
+        config.edit_uri = "edit/main/docs/"
+    return config
+
+
+def _page(config: MkDocsConfig, path: str, macro_call: str, searchable: bool = True) -> File:
+    meta = "render_macros: true\n" + ("" if searchable else "search:\n  exclude: true\n")
+    return File.generated(config, path, content=f"---\n{meta}---\n\n{{{{ {macro_call} }}}}\n")
+
+
+def _timeline_anchors(build: BuildState) -> str:
+    return timeline_anchors(build.renderer)
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    build = session.current()
+    data = build.dataset
+    with build.timings.timed("page_generation"):
+        pages = generated_pages(data)
+        # While previewing, generated pages skip the search index (a quarter of each rebuild);
+        # the published build indexes them. TTT_SERVE_SEARCH=1 indexes them while serving too.
+        quick = session.command == "serve" and not os.environ.get("TTT_SERVE_SEARCH")
+        generated = [_page(config, page.path, page.call, page.searchable and not quick) for page in pages]
+    # "Edit this page" on a generated page opens the YAML file behind it, or nothing at all
+    # for pages made from many files.
+    build.edit_paths = {page.path: page.data_file for page in pages}
+    site_url = config.site_url or ""
+    with build.timings.timed("exports"):
+        downloads = {
+            **api_files(data),
+            **csv_files(data),
+            routes.TIMELINEJS: timelinejs(data, site_url),
+            routes.TIMELINE_ANCHORS: _timeline_anchors(build),
+            routes.CALENDAR: icalendar_feed(data, site_url),
+            routes.FEED: atom_feed(data, site_url),
+        }
+    generated += [File.generated(config, path, content=text) for path, text in downloads.items()]
+    for file in generated:
+        if files.get_file_from_path(file.src_uri) is not None:
+            raise PluginError(f"docs/{file.src_uri} would hide a generated page: delete it")
+        files.append(file)
+    return files
+
+
+def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
+    edit_paths = session.current().edit_paths
+    if page.file.src_uri in edit_paths:
+        data_file = edit_paths[page.file.src_uri]
+        page.edit_url = None
+        if data_file and config.repo_url:
+            page.edit_url = f"{config.repo_url.rstrip('/')}/edit/main/{data_file}"
+    return page
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Round pages carry their issues as Material tags (listed on the 'Rounds by issue' page)."""
+    uri = page.file.src_uri
+    if uri.startswith(routes.ROUNDS) and uri.count("/") == 1:
+        data = session.current().dataset
+        rnd = data.by_id["rounds"].get(uri.removeprefix(routes.ROUNDS).removesuffix(".md"))
+        if rnd is not None:
+            page.meta["tags"] = [data.by_id["issues"][i].title for i in rnd.issues]
+    return markdown
+
+
+@event_priority(100)  # put the held HTML back before other plugins (search, tags) read the page
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    build = session.current()
+    html = build.held.restore(page.url, html)
+    if build.problems:
+        return error_banner(build.problems) + html
+    return html
+
+
+__all__ = ["timeline_entries"]

@@ -1,0 +1,52 @@
+"""What the MkDocs hook and the macros share: one BuildState per build, inside one Session per
+process (which, under `mkdocs serve`, outlives the rebuilds).
+
+MkDocs loads hooks and the mkdocs-macros module separately; both reach the build in progress
+here, so the data is read and validated exactly once per build.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from macros.data.dataset import Dataset
+from macros.data.load import FileCache
+from macros.data.problems import Problem
+from macros.render.held import HeldHtml
+from macros.render.jinja import Renderer
+from macros.site.timings import Timings
+
+
+@dataclass
+class BuildState:
+    """Everything one build knows: its data, its renderer and held HTML, and its bookkeeping."""
+
+    dataset: Dataset
+    renderer: Renderer
+    held: HeldHtml
+    timings: Timings
+    problems: list[Problem] = field(default_factory=list)  # data errors shown while serving
+    edit_paths: dict[str, str | None] = field(default_factory=dict)  # page src_uri → data file to edit
+
+    @classmethod
+    def create(cls, dataset: Dataset, timings: Timings, problems: list[Problem]) -> BuildState:
+        held = HeldHtml()
+        return cls(dataset, Renderer(dataset, held), held, timings, problems)
+
+
+@dataclass
+class Session:
+    """One MkDocs process: its command, the serve-time cache and last good data, and the build."""
+
+    command: str = "build"
+    file_cache: FileCache = field(default_factory=FileCache)
+    last_good: Dataset | None = None
+    build: BuildState | None = None
+
+    def current(self) -> BuildState:
+        if self.build is None:
+            raise RuntimeError("the data is not loaded: is macros/site/hook.py listed under hooks in mkdocs.yml?")
+        return self.build
+
+
+session = Session()

@@ -1,0 +1,58 @@
+"""Every display word for a value of the data: kinds, sides, statuses, results, periods.
+
+Pages, feeds and downloads all take their wording from here, so a label changes in one place.
+"""
+
+from __future__ import annotations
+
+ROUND_KIND = {"talks": "Round of talks", "leaders-meeting": "Leaders' meeting"}
+EVENT_KIND = {
+    "call": "Leaders' call",
+    "meeting": "Meeting",
+    "tariff-action": "Tariff action",
+    "export-control": "Export control",
+    "executive-order": "Executive order",
+    "announcement": "Announcement",
+    "ruling": "Court ruling",
+    "statement": "Statement",
+    "purchase": "Purchase",
+    "legislation": "Legislation",
+    "other": "Other",
+}
+SIDE = {"us": "United States", "cn": "China", "both": "Both sides"}
+DEADLINE_STATUS = {
+    "pending": "Pending",
+    "met": "Met",
+    "extended": "Extended",
+    "lapsed": "Lapsed",
+    "superseded": "Superseded",
+    "unknown": "Outcome unknown",
+}
+PASSED_WITHOUT_OUTCOME = "outcome not yet recorded"
+RESULT = {"met": "Met", "partly": "Partly met", "not-met": "Not met", "unknown": "Too early to tell"}
+DOCUMENT_KIND = {
+    "joint-statement": "Joint statement",
+    "fact-sheet": "Fact sheet",
+    "executive-order": "Executive order",
+    "announcement": "Announcement",
+    "statement": "Statement",
+    "readout": "Readout",
+    "other": "Document",
+}
+TARIFF_DIRECTION = {"us-on-cn": "U.S. tariff on Chinese goods", "cn-on-us": "China's tariff on U.S. goods"}
+TARIFF_DIRECTION_SHORT = {"us-on-cn": "U.S. on Chinese goods", "cn-on-us": "China on U.S. goods"}
+ENTRY_CATEGORY = {"round": "Round", "event": "Event", "deadline": "Deadline", "person": "Person", "issue": "Issue"}
+_QUARTER_MONTHS = {"1": "January–March", "2": "April–June", "3": "July–September", "4": "October–December"}
+
+
+def quarter(name: str) -> str:
+    """'2025-q2' → 'April–June 2025'."""
+    year, q = name.split("-q")
+    return f"{_QUARTER_MONTHS[q]} {year}"
+
+
+def initial(key: str) -> str:
+    """'p' → 'P'; 'p-2' → 'P, part 2'; 'other' → 'Other'."""
+    letter, _, part = key.partition("-")
+    label = letter.capitalize() if letter == "other" else letter.upper()
+    return f"{label}, part {part}" if part else label

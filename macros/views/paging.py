@@ -1,0 +1,125 @@
+"""Where long lists split into pages, so that no page outgrows a reader's connection.
+
+A list that fits stays on one page. A longer one moves into one page per year (people: per
+initial), and its index page links them. Each rule is a view of the Dataset, so every page,
+link and the page hook agree on where a record lives.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import TypeVar
+
+from macros.data.dataset import Dataset
+from macros.data.records import Deadline, Person, Round, TariffChange
+from macros.views import deadlines
+from macros.views.memo import memoized
+from macros.views.timeline import Entry, issue_history
+
+T = TypeVar("T")
+
+HISTORY_INLINE = 40  # an issue page shows at most this many history entries
+ROUNDS_ON_INDEX = 60
+DEADLINES_ON_PAGE = 60
+MATRIX_ROUNDS = 24
+SCORECARD_ROUNDS = 24
+PEOPLE_ON_INDEX = 150
+TARIFFS_ON_PAGE = 60
+LIST_CAP = 50  # long lists on Coverage and Home show this many, then a count
+
+
+def by_year(items: Iterable[T], year: Callable[[T], int]) -> dict[int, list[T]]:
+    grouped: dict[int, list[T]] = {}
+    for item in items:
+        grouped.setdefault(year(item), []).append(item)
+    return dict(sorted(grouped.items()))
+
+
+@memoized
+def issue_years(data: Dataset, issue_id: str) -> dict[int, list[Entry]]:
+    """An issue's history by year, once it is too long for the issue page ({} until then)."""
+    history = issue_history(data, issue_id)
+    return by_year(history, lambda e: e.date.year) if len(history) > HISTORY_INLINE else {}
+
+
+@memoized
+def round_years(data: Dataset) -> dict[int, list[Round]]:
+    return by_year(data.rounds, lambda r: r.start.year) if len(data.rounds) > ROUNDS_ON_INDEX else {}
+
+
+@memoized
+def matrix_years(data: Dataset) -> dict[int, list[Round]]:
+    return by_year(data.rounds, lambda r: r.start.year) if len(data.rounds) > MATRIX_ROUNDS else {}
+
+
+@memoized
+def scorecard_years(data: Dataset) -> dict[int, list[Round]]:
+    with_expectations = [r for r in data.rounds if r.expectations]
+    if len(with_expectations) <= SCORECARD_ROUNDS:
+        return {}
+    return by_year(with_expectations, lambda r: r.start.year)
+
+
+@memoized
+def chain_years(data: Dataset) -> dict[int, list[list[Deadline]]]:
+    """Deadline chains by the year of their first due date, once there are too many for one page."""
+    chains = deadlines.chains(data)
+    return by_year(chains, lambda chain: chain[0].due.year) if len(data.deadlines) > DEADLINES_ON_PAGE else {}
+
+
+@memoized
+def deadline_years(data: Dataset) -> dict[str, int | None]:
+    """Deadline id → the year page that lists its chain (None: the main deadlines page)."""
+    years = chain_years(data)
+    if not years:
+        return {d.id: None for d in data.deadlines}
+    return {d.id: year for year, chains in years.items() for chain in chains for d in chain}
+
+
+@memoized
+def tariff_years(data: Dataset) -> dict[int, list[TariffChange]]:
+    """Tariff changes by year of effect, once there are too many for one page ({} until then)."""
+    if len(data.tariffs) <= TARIFFS_ON_PAGE:
+        return {}
+    return by_year(sorted(data.tariffs, key=lambda t: t.effective), lambda t: t.effective.year)
+
+
+@memoized
+def recent_tariffs(data: Dataset) -> list[TariffChange]:
+    """What the tariffs page charts and lists: every change, or the latest whole years that fit on it."""
+    years = tariff_years(data)
+    if not years:
+        return list(data.tariffs)
+    kept: list[TariffChange] = []
+    for year in sorted(years, reverse=True):
+        if kept and len(kept) + len(years[year]) > TARIFFS_ON_PAGE:
+            break
+        kept = years[year] + kept
+    return kept
+
+
+def initial(person: Person) -> str:
+    first = person.name[:1].lower()
+    return first if first.isascii() and first.isalpha() else "other"
+
+
+@memoized
+def people_initials(data: Dataset) -> dict[str, list[Person]]:
+    """People by initial, once there are too many for one index page ({} until then).
+
+    An initial with more people than one page holds is split into parts: keys 'p-1', 'p-2', …
+    """
+    if len(data.people) <= PEOPLE_ON_INDEX:
+        return {}
+    grouped: dict[str, list[Person]] = {}
+    for person in sorted(data.people, key=lambda p: p.name.lower()):
+        grouped.setdefault(initial(person), []).append(person)
+    pages: dict[str, list[Person]] = {}
+    for letter, people in grouped.items():
+        if len(people) <= PEOPLE_ON_INDEX:
+            pages[letter] = people
+            continue
+        for part, start in enumerate(range(0, len(people), PEOPLE_ON_INDEX), start=1):
+            pages[f"{letter}-{part}"] = people[start:start + PEOPLE_ON_INDEX]
+    return pages
+

@@ -1,0 +1,193 @@
+"""Every URL and output path of the site, formed here and nowhere else.
+
+URLs are site-relative ('rounds/2025-05-geneva/'); pages prefix them with the way back to the
+site root. Where a record lives can depend on paging (a long list moves to year pages), so the
+routes are bound to the build's Dataset.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+
+from macros.data.dataset import Dataset
+from macros.data.records import Deadline, Event, Issue, Person, Round, TariffChange
+from macros.views import paging
+from macros.views.sources import publisher_slug
+from macros.views.timeline import Entry, anchor, quarter
+
+HOME = ""
+TIMELINE = "timeline/"
+ROUNDS = "rounds/"
+MATRIX = "rounds/matrix/"
+SCORECARD = "rounds/scorecard/"
+TAGS = "tags/"
+ISSUES = "issues/"
+PEOPLE = "people/"
+TARIFFS = "tariffs/"
+DEADLINES = "deadlines/"
+SOURCES = "sources/"
+COVERAGE = "coverage/"
+DATA_API = "data-api/"
+
+API = "api/v1/"
+CALENDAR = "calendar.ics"
+FEED = "feed.atom"
+TIMELINE_ANCHORS = "timeline/anchors.json"
+TIMELINEJS = f"{API}timeline.json"
+
+# Index pages are written as <section>/index.md; every other generated page as <url>.md.
+_SECTION_INDEXES = {TIMELINE, ROUNDS, ISSUES, PEOPLE, TARIFFS, DEADLINES, SOURCES, COVERAGE}
+
+
+def round_page(round_id: str) -> str:
+    return f"{ROUNDS}{round_id}/"
+
+
+def issue_page(issue_id: str) -> str:
+    return f"{ISSUES}{issue_id}/"
+
+
+def issue_year(issue_id: str, year: int) -> str:
+    return f"{ISSUES}{issue_id}/{year}/"
+
+
+def person_page(person_id: str) -> str:
+    return f"{PEOPLE}{person_id}/"
+
+
+def people_letter(key: str) -> str:
+    return f"{PEOPLE}by-letter/{key}/"
+
+
+def rounds_year(year: int) -> str:
+    return f"{ROUNDS}by-year/{year}/"
+
+
+def matrix_year(year: int) -> str:
+    return f"{MATRIX}{year}/"
+
+
+def scorecard_year(year: int) -> str:
+    return f"{SCORECARD}{year}/"
+
+
+def deadlines_year(year: int) -> str:
+    return f"{DEADLINES}{year}/"
+
+
+def tariffs_year(year: int) -> str:
+    return f"{TARIFFS}{year}/"
+
+
+def timeline_quarter(name: str) -> str:
+    return f"{TIMELINE}{name}/"
+
+
+def sources_quarter(name: str) -> str:
+    return f"{SOURCES}{name}/"
+
+
+def publisher_anchor(publisher: str) -> str:
+    return "pub-" + publisher_slug(publisher)
+
+
+def on_timeline(category: str, record_id: str, day: dt.date) -> str:
+    """Where a round, event or deadline sits on the timeline."""
+    return f"{timeline_quarter(quarter(day))}#{anchor(category, record_id)}"
+
+
+def api_json(name: str) -> str:
+    return f"{API}{name}.json"
+
+
+def api_csv(name: str) -> str:
+    return f"{API}{name}.csv"
+
+
+def api_schema(name: str) -> str:
+    return f"{API}schema/{name}.schema.json"
+
+
+def page_file(url: str) -> str:
+    """The docs/-relative path of the generated Markdown page behind a URL."""
+    if url in _SECTION_INDEXES:
+        return f"{url}index.md"
+    return url.rstrip("/") + ".md"
+
+
+def relative(target: str, page_url: str) -> str:
+    """`target` (site-relative) as a link relative to the page at `page_url`."""
+    directory = page_url if page_url.endswith("/") else posixpath.dirname(page_url) + "/"
+    path, _, fragment = target.partition("#")
+    link = posixpath.relpath(path or ".", directory.rstrip("/") or ".")
+    link = "" if link == "." else link + ("/" if path.endswith("/") else "")
+    return link + (f"#{fragment}" if fragment else "")
+
+
+class Routes:
+    """The URLs that depend on the build's data (paging), plus every static route above."""
+
+    HOME, TIMELINE, ROUNDS, MATRIX, SCORECARD, ISSUES = HOME, TIMELINE, ROUNDS, MATRIX, SCORECARD, ISSUES
+    PEOPLE, TARIFFS, DEADLINES, SOURCES, COVERAGE, DATA_API = PEOPLE, TARIFFS, DEADLINES, SOURCES, COVERAGE, DATA_API
+    CALENDAR, FEED = CALENDAR, FEED
+
+    round = staticmethod(round_page)
+    issue = staticmethod(issue_page)
+    issue_year = staticmethod(issue_year)
+    person = staticmethod(person_page)
+    people_letter = staticmethod(people_letter)
+    rounds_year = staticmethod(rounds_year)
+    matrix_year = staticmethod(matrix_year)
+    scorecard_year = staticmethod(scorecard_year)
+    deadlines_year = staticmethod(deadlines_year)
+    tariffs_year = staticmethod(tariffs_year)
+    timeline_quarter = staticmethod(timeline_quarter)
+    sources_quarter = staticmethod(sources_quarter)
+    publisher_anchor = staticmethod(publisher_anchor)
+    on_timeline = staticmethod(on_timeline)
+    api_json = staticmethod(api_json)
+    api_csv = staticmethod(api_csv)
+    api_schema = staticmethod(api_schema)
+
+    def __init__(self, data: Dataset) -> None:
+        self.data = data
+
+    def deadline(self, deadline_id: str) -> str:
+        """A deadline's entry on the deadlines page (or the year page) that lists its chain."""
+        year = paging.deadline_years(self.data)[deadline_id]
+        page = DEADLINES if year is None else deadlines_year(year)
+        return f"{page}#deadline-{deadline_id}"
+
+    def tariff(self, tariff_id: str) -> str:
+        if not paging.tariff_years(self.data):
+            return f"{TARIFFS}#{tariff_id}"
+        return f"{tariffs_year(self.data.by_id['tariffs'][tariff_id].effective.year)}#{tariff_id}"
+
+    def event(self, event_id: str) -> str:
+        event = self.data.by_id["events"][event_id]
+        return on_timeline("event", event.id, event.date)
+
+    def entry(self, entry: Entry) -> str:
+        """Where an entry sits on the timeline."""
+        return on_timeline(entry.category, entry.record.id, entry.date)
+
+    def entry_page(self, entry: Entry) -> str:
+        """The entry's own page if it has one, else its place on the timeline."""
+        return round_page(entry.record.id) if entry.has_page else self.entry(entry)
+
+    def record(self, record: object) -> str:
+        """Where a reader finds a record."""
+        if isinstance(record, Round):
+            return round_page(record.id)
+        if isinstance(record, Issue):
+            return issue_page(record.id)
+        if isinstance(record, Event):
+            return on_timeline("event", record.id, record.date)
+        if isinstance(record, Deadline):
+            return on_timeline("deadline", record.id, record.due)
+        if isinstance(record, Person):
+            return person_page(record.id)
+        if isinstance(record, TariffChange):
+            return self.tariff(record.id)
+        raise TypeError(f"no page for {type(record).__name__}")
