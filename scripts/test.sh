@@ -42,4 +42,4 @@ export NO_MKDOCS_2_WARNING=1
 .venv/bin/ruff check macros tests scripts
 .venv/bin/lint-imports
 .venv/bin/python -m macros.check
-.venv/bin/python -m pytest "$@"
+.venv/bin/python -m pytest -n "${TTT_TEST_WORKERS:-2}" --dist loadgroup "$@"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import os
 import shutil
@@ -13,6 +12,11 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+
+# Every test on the real data sees the same "today", so results do not change with the calendar
+# (deadlines that are ahead today stay ahead). Builds inherit it through the environment.
+REAL_TODAY = "2026-11-25"
+os.environ.setdefault("TTT_TODAY", REAL_TODAY)
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -92,9 +96,9 @@ def fixture_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
 
 @pytest.fixture(scope="session")
 def real_dataset():
-    from macros.data.dataset import load_dataset
+    from macros.data.dataset import build_date, load_dataset
 
-    return load_dataset(ROOT, dt.date.today())
+    return load_dataset(ROOT, build_date())
 
 
 @pytest.fixture(scope="session")

@@ -1,12 +1,15 @@
-"""Check every internal link and anchor of a built site (used by the build tests)."""
+"""Check every internal link and anchor of a built site (used by the build tests).
+
+Each page is parsed once, with lexbor (selectolax), an HTML5 parser written in C: its ids and
+its links are collected in the same pass, then every link is resolved against them.
+"""
 
 from __future__ import annotations
 
-from functools import cache
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-from bs4 import BeautifulSoup
+from selectolax.lexbor import LexborHTMLParser
 
 
 def _page_path(site: Path, url_path: str) -> Path | None:
@@ -18,20 +21,20 @@ def _page_path(site: Path, url_path: str) -> Path | None:
     return candidate if candidate.is_file() else None
 
 
-@cache
-def _ids(path: Path) -> frozenset[str]:
-    soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-    return frozenset(tag["id"] for tag in soup.find_all(id=True))
+def _parse(page: Path) -> tuple[frozenset[str], list[str]]:
+    tree = LexborHTMLParser(page.read_bytes())
+    ids = frozenset(node.attributes["id"] or "" for node in tree.css("[id]"))
+    links = [node.attributes["href"] or "" for node in tree.css("a[href], link[href]")]
+    return ids, links
 
 
 def broken_links(site: Path) -> list[str]:
     """Every internal href in every page that points at a missing file or a missing anchor."""
+    pages = {page.resolve(): _parse(page) for page in sorted(site.rglob("*.html"))}
     broken = []
-    for page in sorted(site.rglob("*.html")):
-        page_url = "/" + page.relative_to(site).as_posix()
-        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
-        for tag in soup.find_all(["a", "link"], href=True):
-            href = tag["href"]
+    for page, (_, links) in pages.items():
+        page_url = "/" + page.relative_to(site.resolve()).as_posix()
+        for href in links:
             parts = urlsplit(href)
             if parts.scheme or parts.netloc or href.startswith(("mailto:", "javascript:")):
                 continue
@@ -40,6 +43,9 @@ def broken_links(site: Path) -> list[str]:
             if target is None:
                 broken.append(f"{page_url}: {href} → no such file")
                 continue
-            if parts.fragment and target.suffix == ".html" and unquote(parts.fragment) not in _ids(target):
-                broken.append(f"{page_url}: {href} → no anchor #{parts.fragment}")
+            target = target.resolve()
+            if parts.fragment and target.suffix == ".html":
+                ids = pages[target][0] if target in pages else _parse(target)[0]
+                if unquote(parts.fragment) not in ids:
+                    broken.append(f"{page_url}: {href} → no anchor #{parts.fragment}")
     return broken

@@ -1,5 +1,6 @@
-"""The bad-input corpus (tests/bad_inputs/): every case fails with exactly its expected report,
-through the loader, the check command and `mkdocs build`, with no traceback and no site written.
+"""The bad-input corpus (tests/bad_inputs/): every case fails with exactly its expected report
+through the loader (in process, fast); a representative few also through the check command and
+`mkdocs build` (end to end: no traceback, the report on stderr, no site written).
 
 Each case is a folder whose data/ files are laid over tests/fixtures/valid/data; expected.txt
 holds the exact error lines. To add a case, add a folder and its expected.txt.
@@ -22,6 +23,9 @@ from tests.conftest import FIXTURES, ROOT, make_project, run_build
 
 CORPUS = Path(__file__).resolve().parent / "bad_inputs"
 CASES = sorted(p.name for p in CORPUS.iterdir() if p.is_dir())
+# One of each family: YAML syntax, the schema, a reference, the ledger, and many files at once.
+END_TO_END = ["syntax-tab-indentation", "schema-missing-required-field", "ref-unknown-person",
+              "ledger-extended-suspension-not-continued", "many-errors-in-many-files"]
 TODAY = "2026-01-01"
 
 
@@ -38,6 +42,7 @@ def expected_lines(case: str) -> list[str]:
 
 def test_the_corpus_is_large_and_every_case_has_an_expected_report():
     assert len(CASES) >= 40
+    assert set(END_TO_END) <= set(CASES)
     for case in CASES:
         assert expected_lines(case), case
 
@@ -50,7 +55,7 @@ def test_loader_reports_exactly_the_expected_errors(tmp_path, case):
     assert errors == expected_lines(case)
 
 
-@pytest.mark.parametrize("case", CASES)
+@pytest.mark.parametrize("case", END_TO_END)
 def test_check_command_and_build_fail_cleanly(tmp_path, case):
     env = {**os.environ, "TTT_TODAY": TODAY}
     project = case_project(tmp_path / "check", case)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 
 from macros.data.dataset import load_dataset
-from tests.conftest import FIXTURES, ROOT, make_project, run_build
+from tests.conftest import FIXTURES, make_project, run_build
 from tests.site_links import broken_links
 
 
@@ -152,10 +152,6 @@ def test_schemas_are_up_to_date():
             f"schemas/{name} is stale: run `.venv/bin/python -m macros.schema`")
 
 
-def test_project_root_is_the_repository():
-    assert (ROOT / "mkdocs.yml").is_file()
-
-
 def test_every_real_page_is_well_formed_html(real_build):
     """Every built page parses under the HTML5 algorithm without a single parse error, and no id repeats."""
     import html5lib
@@ -171,3 +167,14 @@ def test_every_real_page_is_well_formed_html(real_build):
         ids = [el.get("id") for el in tree.iter() if el.get("id")]
         problems += [f"{where}: id {i!r} used {ids.count(i)} times" for i in sorted(set(ids)) if ids.count(i) > 1]
     assert problems == []
+
+
+def test_the_link_checker_finds_missing_pages_and_anchors(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "index.html").write_text('<h2 id="here">x</h2><a href="#here">ok</a><a href="#gone">x</a>'
+                                               '<a href="../b/">b</a><a href="../c/">c</a>'
+                                               '<a href="https://example.org/#x">out</a>')
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "index.html").write_text('<a href="../a/#here">back</a><a href="../a/#nope">bad</a>')
+    assert broken_links(tmp_path) == ["/a/index.html: #gone → no anchor #gone", "/a/index.html: ../c/ → no such file",
+                                      "/b/index.html: ../a/#nope → no anchor #nope"]

@@ -17,7 +17,7 @@ from macros.data.records import sources_in
 
 def test_chart_has_one_linked_point_per_tariff_change(real_build, real_dataset):
     soup = real_build.html("tariffs/")
-    svg = soup.select_one("figure.ttt-figure svg")
+    svg = soup.select_one("figure.ttt-figure svg[aria-labelledby^='ttt-chart-title']")
     assert svg.find("title").get_text() and svg.find("desc").get_text()
     points = svg.select("a > circle")
     assert len(points) == len(real_dataset.tariffs)
@@ -145,8 +145,12 @@ def test_atom_feed_parses_newest_first_with_every_event_and_round(real_build, re
     assert feed.bozo == 0, feed.get("bozo_exception")
     ids = [entry.id for entry in feed.entries]
     assert len(ids) == len(set(ids))
-    assert set(ids) == ({f"tag:trade-truce-tracker,2025:round-{r.id}" for r in real_dataset.rounds}
-                        | {f"tag:trade-truce-tracker,2025:event-{e.id}" for e in real_dataset.events})
+    timeline = ({f"tag:trade-truce-tracker,2025:round-{r.id}" for r in real_dataset.rounds}
+                | {f"tag:trade-truce-tracker,2025:event-{e.id}" for e in real_dataset.events})
+    ledger = ({f"tag:trade-truce-tracker,2025:measure-{m.id}-{s.start.isoformat()}" for m in real_dataset.measures
+               for s in m.states}
+              | {f"tag:trade-truce-tracker,2025:commitment-{c.id}-{c.status}" for c in real_dataset.commitments})
+    assert set(ids) == timeline | ledger
     updated = [entry.updated_parsed for entry in feed.entries]
     assert updated == sorted(updated, reverse=True)
 

@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from macros.data.dataset import build_dataset
-from macros.data.load import load_data
+from macros.data.load import FileCache, load_data
 from macros.data.problems import DataError
 from tests.conftest import ROOT
 
@@ -74,9 +74,13 @@ def run_with(file: Path, text: str) -> None:
         target.write_bytes(original)
 
 
+# Unchanged files are read once: each example re-reads only the file it mutated.
+_CACHE = FileCache()
+
+
 def assert_loads_or_fails_cleanly(root: Path) -> None:
     try:
-        build_dataset(load_data(root / "data", root), TODAY)
+        build_dataset(load_data(root / "data", root, _CACHE), TODAY)
     except DataError as err:
         assert err.problems
         for problem in err.problems:

@@ -17,6 +17,8 @@ sys.path.insert(0, str(ROOT / "scripts"))
 import synth_data
 
 PAGE_LIMIT = 150 * 1024
+# One worker builds the big record once for every test in this module.
+pytestmark = pytest.mark.xdist_group("scale")
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,19 @@ from typing import Any
 from pydantic import TypeAdapter
 
 from macros.data.dataset import Dataset
-from macros.data.records import Deadline, Delegations, Event, Id, Issue, Person, Record, Round, TariffChange
+from macros.data.records import (
+    Commitment,
+    Deadline,
+    Delegations,
+    Event,
+    Id,
+    Issue,
+    Measure,
+    Person,
+    Record,
+    Round,
+    TariffChange,
+)
 from macros.views import deadlines, routes
 
 SCHEMA_VERSION = 1
@@ -46,6 +58,14 @@ class ApiPerson(Person):
     page: str
 
 
+class ApiMeasure(Measure):
+    page: str
+
+
+class ApiCommitment(Commitment):
+    page: str
+
+
 API_MODELS: dict[str, type[Record]] = {
     "rounds": ApiRound,
     "issues": ApiIssue,
@@ -53,6 +73,8 @@ API_MODELS: dict[str, type[Record]] = {
     "deadlines": ApiDeadline,
     "people": ApiPerson,
     "tariffs": TariffChange,
+    "measures": ApiMeasure,
+    "commitments": ApiCommitment,
 }
 
 
@@ -76,6 +98,9 @@ def api_records(data: Dataset) -> dict[str, list[Record]]:
         ],
         "people": [ApiPerson.model_construct(**dict(p), page=routes.person_page(p.id)) for p in data.people],
         "tariffs": list(data.tariffs),
+        "measures": [ApiMeasure.model_construct(**dict(m), page=routes.measure_page(m.id)) for m in data.measures],
+        "commitments": [ApiCommitment.model_construct(**dict(c), page=routes.commitment(c.id))
+                         for c in data.commitments],
     }
 
 
@@ -83,7 +108,7 @@ def api_documents(data: Dataset) -> dict[str, dict[str, Any]]:
     """Each API file's name and content."""
     return {
         name: {"schema_version": SCHEMA_VERSION, "as_of": data.as_of.isoformat(),
-               name: [record.model_dump(mode="json") for record in records]}
+               name: [record.model_dump(mode="json", by_alias=True) for record in records]}
         for name, records in api_records(data).items()
     }
 

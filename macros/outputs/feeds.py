@@ -7,14 +7,16 @@ the clock), so an unchanged record keeps an unchanged entry and UID.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from feedgen.feed import FeedGenerator
 from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 
 from macros.data.dataset import Dataset
+from macros.data.records import Source
 from macros.render.safe import markdown_html, plain, safe_url, text
-from macros.views import deadlines, routes, timeline
+from macros.views import deadlines, labels, ledger, routes, timeline
 
 UID_DOMAIN = "trade-truce-tracker"
 TAG = "tag:trade-truce-tracker,2025:"
@@ -35,6 +37,22 @@ def _all_day_event(uid: str, stamp: dt.datetime, first: dt.date, last: dt.date, 
     return item
 
 
+def snap_back_text(data: Dataset, deadline_id: str) -> str:
+    """What returns to force if the deadline's suspensions lapse, in words (computed from the measures)."""
+    lines = []
+    for sb in ledger.snap_backs(data, deadline_id):
+        title = plain(sb.measure.title)
+        if sb.still_suspended:
+            rate = f" at {sb.rate:g}%" if sb.rate is not None else ""
+            lines.append(f"- {title}: returns to force{rate}")
+        elif sb.after is not None and sb.after.until:
+            lines.append(f"- {title}: suspension extended to {data.by_id['deadlines'][sb.after.until].due.isoformat()}")
+        elif sb.after is not None:
+            status = labels.MEASURE_STATUS[sb.after.status].lower()
+            lines.append(f"- {title}: {status} from {sb.after.start.isoformat()}")
+    return "If it lapses:\n" + "\n".join(lines) if lines else ""
+
+
 def icalendar_feed(data: Dataset, site_url: str) -> str:
     calendar = Calendar()
     calendar.add("prodid", "-//Trade Truce Tracker//Deadlines and rounds//EN")
@@ -49,6 +67,8 @@ def icalendar_feed(data: Dataset, site_url: str) -> str:
         body = f"{plain(deadline.text)}\n\nStatus: {status}."
         if deadline.outcome:
             body += f"\nOutcome: {plain(deadline.outcome)}"
+        if deadline.measures:
+            body += "\n" + snap_back_text(data, deadline.id)
         body += "\nSources: " + " ".join(s.url for s in deadline.sources)
         item.add("description", body)
         item.add("categories", list(deadline.issues))
@@ -70,18 +90,21 @@ def atom_feed(data: Dataset, site_url: str) -> str:
     feed = FeedGenerator()
     feed.id(TAG + "feed")
     feed.title("Trade Truce Tracker: U.S.–China trade talks and truce")
-    feed.subtitle("New rounds and events on the sourced record of the U.S.–China trade negotiations.")
+    feed.subtitle("New rounds and events, changes of measures and commitments, on the sourced record of the "
+                  "U.S.–China trade negotiations.")
     feed.link(href=site_url + routes.FEED, rel="self")
     feed.link(href=site_url or "./", rel="alternate")
     feed.language("en")
     feed.updated(_midnight(data.as_of))
     links = routes.Routes(data)
-    entries = [e for e in timeline.timeline_entries(data) if e.category in ("round", "event")]
-    for entry in entries:  # oldest first; feedgen prepends, so the feed reads newest first
+    items = [LedgerEntry(e.anchor, e.date, e.title, e.text, links.entry_page(e), e.issues, e.sources)
+             for e in timeline.timeline_entries(data) if e.category in ("round", "event")]
+    items += ledger_entries(data)
+    for entry in sorted(items, key=lambda e: e.date):  # oldest first; feedgen prepends: the feed reads newest first
         item = feed.add_entry()
-        item.id(TAG + entry.anchor)
+        item.id(TAG + entry.key)
         item.title(plain(entry.title))
-        item.link(href=site_url + links.entry_page(entry))
+        item.link(href=site_url + entry.page)
         item.updated(_midnight(entry.date))
         item.published(_midnight(entry.date))
         for issue in entry.issues:
@@ -90,3 +113,41 @@ def atom_feed(data: Dataset, site_url: str) -> str:
                           for s in entry.sources)
         item.content(f"{markdown_html(entry.text)}<p>Sources:</p><ul>{sources}</ul>", type="html")
     return feed.atom_str(pretty=True).decode("utf-8")
+
+
+@dataclass(frozen=True)
+class LedgerEntry:
+    key: str
+    date: dt.date
+    title: str
+    text: str
+    page: str
+    issues: tuple[str, ...]
+    sources: tuple[Source, ...]
+
+
+def ledger_entries(data: Dataset) -> list[LedgerEntry]:
+    """A feed entry for every change of a measure's state and every commitment's latest status,
+    oldest first."""
+    entries = []
+    for measure in data.measures:
+        for state in measure.states:
+            words = labels.MEASURE_STATUS[state.status]
+            if state.rate is not None:
+                words += f" at {state.rate:g}%"
+            if state.reason:
+                words += f" ({labels.END_REASON[state.reason]})"
+            if state.until:
+                words += f" until {data.by_id['deadlines'][state.until].due.isoformat()}"
+            entries.append(LedgerEntry(f"measure-{measure.id}-{state.start.isoformat()}", state.start,
+                                       f"{measure.title}: {words}", state.note or words,
+                                       routes.measure_page(measure.id), tuple(measure.issues), tuple(state.sources)))
+    rounds = {r.id: r.title for r in data.rounds}
+    for commitment in data.commitments:
+        status = labels.COMMITMENT_STATUS[commitment.status].lower()
+        entries.append(LedgerEntry(f"commitment-{commitment.id}-{commitment.status}", commitment.as_of,
+                                   f"Commitment ({labels.SIDE_SHORT[commitment.side]}, {rounds[commitment.round]}): "
+                                   f"{status}", commitment.status_note or commitment.text,
+                                   routes.commitment(commitment.id), tuple(commitment.issues),
+                                   tuple(commitment.sources)))
+    return sorted(entries, key=lambda e: (e.date, e.key))

@@ -11,7 +11,7 @@ import io
 from macros.data.dataset import Dataset
 from macros.data.records import Source
 from macros.render.safe import csv_cell
-from macros.views import deadlines, routes
+from macros.views import deadlines, ledger, routes
 
 
 def table(header: list[str], rows: list[list[object]]) -> str:
@@ -56,4 +56,22 @@ def csv_files(data: Dataset) -> dict[str, str]:
             ["id", "effective", "direction", "rate", "basis", "event", "source_urls"],
             [[t.id, t.effective.isoformat(), t.direction, f"{t.rate:g}", t.basis, t.event, _urls(t.sources)]
              for t in data.tariffs]),
+        # One row per state: a measure's history reads down the file.
+        routes.api_csv("measures"): table(
+            ["id", "title", "side", "kind", "coverage", "legal_basis", "issues", "counterpart", "from", "to",
+             "status", "rate", "suspended_rate", "until", "reason", "event", "page", "source_urls"],
+            [[m.id, m.title, m.side, m.kind, m.coverage, m.legal_basis, _ids(m.issues), m.counterpart,
+              s.start.isoformat(), (s.to or ledger.state_end(m, s) or ""), s.status, _rate(s.rate),
+              _rate(s.suspended_rate), s.until, s.reason, s.event, routes.measure_page(m.id), _urls(s.sources)]
+             for m in data.measures for s in m.states]),
+        routes.api_csv("commitments"): table(
+            ["id", "side", "round", "made_in", "text", "issues", "measures", "due", "status", "as_of", "evidence",
+             "page", "source_urls"],
+            [[c.id, c.side, c.round, c.made_in, c.text, _ids(c.issues), _ids(c.measures), c.due, c.status,
+              c.as_of.isoformat(), _ids(c.evidence), routes.commitment(c.id), _urls(c.sources)]
+             for c in data.commitments]),
     }
+
+
+def _rate(value: float | None) -> str:
+    return "" if value is None else f"{value:g}"

@@ -21,7 +21,7 @@ from macros.data.dataset import Dataset
 from macros.data.records import Deadline
 from macros.render import safe
 from macros.render.held import HeldHtml, mark_headings
-from macros.views import deadlines, labels, routes
+from macros.views import deadlines, labels, ledger, routes
 from macros.views.routes import Routes
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -106,13 +106,22 @@ class Renderer:
         self.data = data
         self.routes = Routes(data)
         self.held = held
-        self.issue_titles = {i.id: i.title for i in data.issues}
+        # Titles and dates by id, for links to other records (one lookup table each per build).
+        self.lookups: dict[str, object] = {
+            "issue_titles": {i.id: i.title for i in data.issues},
+            "round_titles": {r.id: r.title for r in data.rounds},
+            "event_titles": {e.id: e.title for e in data.events},
+            "deadline_titles": {d.id: d.title for d in data.deadlines},
+            "deadline_dues": {d.id: d.due for d in data.deadlines},
+            "measure_titles": {m.id: m.title for m in data.measures},
+            "snaps": {d.id: ledger.snap_backs(data, d.id) for d in data.deadlines if d.measures},
+        }
 
     def render(self, template: str, page_url: str, **context: object) -> str:
         """Render a partial for the page at `page_url` (links are made relative to it)."""
         text = environment().get_template(template).render(
             base=relative_base(page_url), page_url=page_url, today=self.data.today, as_of=self.data.as_of,
-            url=self.routes, issue_titles=self.issue_titles, **context,
+            url=self.routes, **self.lookups, **context,
         )
         return self.held.hold(page_url, text)
 

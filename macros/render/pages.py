@@ -10,11 +10,17 @@ import json
 from collections import Counter
 from itertools import groupby
 
-from macros.data.records import sources_in
+from macros.data.records import Commitment, sources_in
 from macros.render.chart import tariff_chart
 from macros.render.jinja import Renderer
-from macros.views import deadlines, labels, paging, rounds, routes, sources, timeline
+from macros.render.ledger_charts import stacked_tariff, state_strip
+from macros.views import deadlines, labels, ledger, paging, rounds, routes, sources, timeline
 from macros.views.timeline import category_counts
+
+
+def _by_side(commitments: list[Commitment]) -> list[tuple[str, list[Commitment]]]:
+    return [(side, [c for c in commitments if c.side == side]) for side in ledger.SIDES
+            if any(c.side == side for c in commitments)]
 
 
 def round_page(r: Renderer, round_id: str, page_url: str) -> str:
@@ -38,6 +44,7 @@ def round_page(r: Renderer, round_id: str, page_url: str) -> str:
         issues_touched=timeline.round_issues(rnd),
         delegations=delegations,
         all_sources=sources.round_sources(rnd),
+        commitments=_by_side(ledger.commitments_by_round(data).get(rnd.id, [])),
     )
 
 
@@ -47,8 +54,10 @@ def issue_page(r: Renderer, issue_id: str, page_url: str) -> str:
     years = paging.issue_years(r.data, issue_id)
     shown = history[-paging.HISTORY_INLINE:] if years else history
     cited = [*issue.status.sources, *issue.sources]
+    measures = [(m, m.states[-1]) for m in ledger.measures_by_issue(r.data).get(issue_id, [])]
     return r.render("issue.md.j2", page_url, i=issue, history=history, shown=shown, years=years,
-                    counts=category_counts(history), all_sources=sources.unique_sources(cited))
+                    counts=category_counts(history), all_sources=sources.unique_sources(cited), measures=measures,
+                    commitments=ledger.commitments_by_issue(r.data).get(issue_id, []))
 
 
 def issue_year(r: Renderer, issue_id: str, year: int, page_url: str) -> str:
@@ -137,10 +146,31 @@ def home(r: Renderer, page_url: str) -> str:
     entries = timeline.timeline_entries(data)
     # Latest facts: rounds and events up to the data's horizon (deadlines are not facts yet).
     recent = [e for e in entries if e.category != "deadline" and e.date <= data.as_of][-6:][::-1]
+    standing = ledger.standing_at_horizon(data)
+    sides = []
+    for side in ledger.SIDES:
+        mine = [st for st in standing if st.measure.side == side]
+        counts = {"in-force": sum(st.status == "in-force" for st in mine),
+                  "suspended": sum(st.status == "suspended" for st in mine),
+                  "partly": sum(st.state.suspended_rate is not None for st in mine)}
+        untils = Counter(data.by_id["deadlines"][st.state.until].due for st in mine if st.state.until)
+        due = [(day, n, day < data.today) for day, n in sorted(untils.items())]
+        layers = next((s.layers for s in reversed(ledger.tariff_steps(data, side)) if s.start <= data.as_of), ())
+        sides.append((side, ledger.headline_on(data, side, data.as_of), layers, counts, due))
+    next_deadline = ledger.next_to_run_out(data)
+    passed = [d for d in deadlines.overdue(data) if any(sb.still_suspended for sb in ledger.snap_backs(data, d.id))
+              ] if data.measures else []
     return r.render(
         "home.md.j2", page_url,
         latest=data.rounds[-1] if data.rounds else None,
         rates=current_rates(r),
+        standing=standing,
+        sides=sides,
+        is_now=ledger.horizon_is_now(data),
+        next_deadline=next_deadline,
+        next_snaps=[sb for sb in ledger.snap_backs(data, next_deadline.id) if sb.still_suspended] if next_deadline
+        else [],
+        passed_suspensions=passed,
         tariff_count=len(data.tariffs),
         first_tariff=min((t.effective for t in data.tariffs), default=None),
         upcoming=deadlines.upcoming(data),
@@ -156,9 +186,17 @@ def tariffs_page(r: Renderer, page_url: str, year: int | None = None) -> str:
     changes = years[year] if year is not None else paging.recent_tariffs(r.data)
     series = {d: [t for t in changes if t.direction == d] for d in labels.TARIFF_DIRECTION}
     chart = tariff_chart(changes, r.data.as_of) if year is None else None
+    stacks = []
+    if year is None:
+        for side in ledger.SIDES:
+            steps = ledger.tariff_steps(r.data, side)
+            if steps:
+                label = labels.TARIFF_DIRECTION[ledger.DIRECTION_OF_SIDE[side]]
+                stacks.append((side, label, stacked_tariff(steps, r.data.as_of, label, f"ttt-stack-{side}"), steps))
+    selected = [m for side in ledger.SIDES for m in ledger.tariff_measures(r.data, side, "selected-goods")]
     return r.render("tariffs.md.j2", page_url, chart=chart, directions=labels.TARIFF_DIRECTION, series=series,
                     years={y: len(c) for y, c in years.items()}, year=year, shown=len(changes),
-                    tariff_count=len(r.data.tariffs))
+                    tariff_count=len(r.data.tariffs), stacks=stacks, selected=selected)
 
 
 def deadlines_page(r: Renderer, page_url: str, year: int | None = None) -> str:
@@ -236,3 +274,37 @@ def coverage_page(r: Renderer, page_url: str) -> str:
     return r.render("coverage.md.j2", page_url, counts=counts, thin_rounds=[t for t in thin if t[1]],
                     cap=paging.LIST_CAP, single=sources.single_source_records(data), disputes=disputes,
                     overdue=deadlines.overdue(data), first=first, warnings=data.warnings, gaps=data.gaps)
+
+
+def measure_page(r: Renderer, measure_id: str, page_url: str) -> str:
+    data = r.data
+    measure = data.by_id["measures"][measure_id]
+    states = [(state, ledger.state_end(measure, state)) for state in measure.states]
+    event_ids = set(ledger.events_of_measure(data, measure_id))
+    related = [e for e in timeline.timeline_entries(data) if e.category == "event" and e.record.id in event_ids]
+    cited = [source for state in measure.states for source in state.sources]
+    cited += [source for dispute in measure.disputes for account in dispute.accounts for source in account.sources]
+    return r.render("measure.md.j2", page_url, m=measure, current=measure.states[-1], states=states,
+                    counterpart=data.by_id["measures"].get(measure.counterpart or ""),
+                    strip=state_strip(measure, data.as_of, f"ttt-strip-{measure.id}"),
+                    commitments=ledger.commitments_by_measure(data).get(measure_id, []), related=related,
+                    all_sources=sources.unique_sources(cited))
+
+
+def measures_index(r: Renderer, page_url: str) -> str:
+    data = r.data
+    standing = ledger.standing_at_horizon(data)
+    sides = [(side, [(m, m.states[-1]) for m in data.measures if m.side == side]) for side in ledger.SIDES]
+    return r.render("measures_index.md.j2", page_url, sides=[(side, rows) for side, rows in sides if rows],
+                    total=len(data.measures), counts={side: len(rows) for side, rows in sides},
+                    active={side: sum(st.measure.side == side for st in standing) for side in ledger.SIDES})
+
+
+def commitments_page(r: Renderer, page_url: str) -> str:
+    data = r.data
+    by_round = ledger.commitments_by_round(data)
+    by_side = [(side, ledger.status_counts([c for c in data.commitments if c.side == side]),
+                sum(c.side == side for c in data.commitments)) for side in ledger.SIDES]
+    rounds_shown = [(x, _by_side(by_round[x.id])) for x in data.rounds if x.id in by_round]
+    return r.render("commitments.md.j2", page_url, total=len(data.commitments), by_side=by_side,
+                    rounds=rounds_shown)

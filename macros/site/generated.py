@@ -38,7 +38,11 @@ def generated_pages(data: Dataset) -> list[GeneratedPage]:
         GeneratedPage(routes.SCORECARD, "scorecard_page()", searchable=False),
         GeneratedPage(routes.SOURCES, "sources_index()"),
         GeneratedPage(routes.COVERAGE, "coverage_page()", searchable=False),
+        GeneratedPage(routes.MEASURES, "measures_index()"),
+        GeneratedPage(routes.COMMITMENTS, "commitments_page()"),
     ]
+    pages += [GeneratedPage(routes.measure_page(m.id), f'measure_page("{m.id}")', data.file_of("measures", m.id))
+              for m in data.measures]
     pages += [GeneratedPage(routes.round_page(r.id), f'round_page("{r.id}")', data.file_of("rounds", r.id))
               for r in data.rounds]
     pages += [GeneratedPage(routes.issue_page(i.id), f'issue_page("{i.id}")', data.file_of("issues", i.id))

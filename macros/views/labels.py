@@ -56,3 +56,38 @@ def initial(key: str) -> str:
     letter, _, part = key.partition("-")
     label = letter.capitalize() if letter == "other" else letter.upper()
     return f"{label}, part {part}" if part else label
+
+MEASURE_KIND = {
+    "tariff": "Tariff",
+    "export-control": "Export control",
+    "listing": "Listing",
+    "port-fee": "Port fee",
+    "licence": "Licence decision",
+    "purchase": "Purchases",
+    "investigation": "Investigation",
+    "other": "Other measure",
+}
+MEASURE_STATUS = {
+    "announced": "Announced",
+    "threatened": "Threatened",
+    "in-force": "In force",
+    "suspended": "Suspended",
+    "ended": "Ended",
+}
+END_REASON = {
+    "lifted": "lifted",
+    "struck-down": "struck down",
+    "expired": "expired",
+    "revoked": "revoked",
+    "superseded": "superseded",
+}
+COVERAGE = {"all-goods": "all goods", "selected-goods": "selected goods"}
+COMMITMENT_STATUS = {
+    "kept": "Kept",
+    "partly-kept": "Partly kept",
+    "not-kept": "Not kept",
+    "pending": "Pending",
+    "disputed": "Disputed",
+    "unknown": "Unknown",
+}
+SIDE_SHORT = {"us": "U.S.", "cn": "China"}

@@ -11,7 +11,7 @@ import datetime as dt
 import posixpath
 
 from macros.data.dataset import Dataset
-from macros.data.records import Deadline, Event, Issue, Person, Round, TariffChange
+from macros.data.records import Commitment, Deadline, Event, Issue, Measure, Person, Round, TariffChange
 from macros.views import paging
 from macros.views.sources import publisher_slugs
 from macros.views.timeline import Entry, anchor, quarter
@@ -29,6 +29,8 @@ DEADLINES = "deadlines/"
 SOURCES = "sources/"
 COVERAGE = "coverage/"
 DATA_API = "data-api/"
+MEASURES = "measures/"
+COMMITMENTS = "commitments/"
 
 API = "api/v1/"
 CALENDAR = "calendar.ics"
@@ -37,7 +39,7 @@ TIMELINE_ANCHORS = "timeline/anchors.json"
 TIMELINEJS = f"{API}timeline.json"
 
 # Index pages are written as <section>/index.md; every other generated page as <url>.md.
-_SECTION_INDEXES = {TIMELINE, ROUNDS, ISSUES, PEOPLE, TARIFFS, DEADLINES, SOURCES, COVERAGE}
+_SECTION_INDEXES = {TIMELINE, ROUNDS, ISSUES, PEOPLE, TARIFFS, DEADLINES, SOURCES, COVERAGE, MEASURES, COMMITMENTS}
 
 
 def round_page(round_id: str) -> str:
@@ -50,6 +52,14 @@ def issue_page(issue_id: str) -> str:
 
 def issue_year(issue_id: str, year: int) -> str:
     return f"{ISSUES}{issue_id}/{year}/"
+
+
+def measure_page(measure_id: str) -> str:
+    return f"{MEASURES}{measure_id}/"
+
+
+def commitment(commitment_id: str) -> str:
+    return f"{COMMITMENTS}#commitment-{commitment_id}"
 
 
 def person_page(person_id: str) -> str:
@@ -126,12 +136,14 @@ class Routes:
 
     HOME, TIMELINE, ROUNDS, MATRIX, SCORECARD, ISSUES = HOME, TIMELINE, ROUNDS, MATRIX, SCORECARD, ISSUES
     PEOPLE, TARIFFS, DEADLINES, SOURCES, COVERAGE, DATA_API = PEOPLE, TARIFFS, DEADLINES, SOURCES, COVERAGE, DATA_API
-    CALENDAR, FEED = CALENDAR, FEED
+    CALENDAR, FEED, MEASURES, COMMITMENTS = CALENDAR, FEED, MEASURES, COMMITMENTS
 
     round = staticmethod(round_page)
     issue = staticmethod(issue_page)
     issue_year = staticmethod(issue_year)
     person = staticmethod(person_page)
+    measure = staticmethod(measure_page)
+    commitment = staticmethod(commitment)
     people_letter = staticmethod(people_letter)
     rounds_year = staticmethod(rounds_year)
     matrix_year = staticmethod(matrix_year)
@@ -188,4 +200,8 @@ class Routes:
             return person_page(record.id)
         if isinstance(record, TariffChange):
             return self.tariff(record.id)
+        if isinstance(record, Measure):
+            return measure_page(record.id)
+        if isinstance(record, Commitment):
+            return commitment(record.id)
         raise TypeError(f"no page for {type(record).__name__}")

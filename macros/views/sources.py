@@ -50,6 +50,9 @@ def record_citations(data: Dataset) -> list[Citation]:
     records += [Citation(f"Deadline: {d.title}", d) for d in data.deadlines]
     records += [Citation(f"Person: {p.name}", p) for p in data.people]
     records += [Citation(f"Tariff change: {t.rate:g}% from {t.effective.isoformat()}", t) for t in data.tariffs]
+    records += [Citation(f"Measure: {m.title}", m) for m in data.measures]
+    rounds = {r.id: r.title for r in data.rounds}
+    records += [Citation(f"Commitment ({c.side.upper()}), {rounds.get(c.round, c.round)}", c) for c in data.commitments]
     return records
 
 
