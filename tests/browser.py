@@ -25,11 +25,16 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _QuietServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request: object, client_address: object) -> None:
+        pass  # a browser that cancels a request (a reload, a navigation) is not an error of the site
+
+
 @contextmanager
 def serve_directory(directory: Path) -> Iterator[str]:
     """Serve a folder on an ephemeral loopback port; yields the base URL."""
     handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = _QuietServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -44,6 +49,10 @@ class PageWatch:
     """What a page did that a reader would suffer from: console errors, failures, foreign hosts."""
 
     base: str
+    # Material's search worker builds its index from search_index.json on every page load, which
+    # costs more CPU than the page itself; tests that do not search get an empty index.
+    real_search: bool = False
+    empty_search_index: str = ""
     console_errors: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
     foreign: list[str] = field(default_factory=list)
@@ -65,6 +74,8 @@ class PageWatch:
             if parts.scheme in ("http", "https", "ws", "wss") and parts.netloc != local:
                 self.foreign.append(route.request.url)
                 route.abort()
+            elif self.empty_search_index and not self.real_search and parts.path.endswith("/search_index.json"):
+                route.fulfill(content_type="application/json", body=self.empty_search_index)
             else:
                 route.continue_()
 

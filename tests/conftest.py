@@ -123,20 +123,27 @@ def browser():
         chromium.close()
 
 
+@pytest.fixture(scope="session")
+def empty_search_index(real_build: Build) -> str:
+    """The site's search configuration with no documents: what pages that do not search load."""
+    return json.dumps({"config": real_build.json("search/search_index.json")["config"], "docs": []})
+
+
 @pytest.fixture
-def new_page(browser, site_url):
+def new_page(browser, site_url, empty_search_index):
     """Open pages in a fresh context; every page is watched for errors and foreign requests."""
     from tests.browser import PageWatch
 
     contexts = []
     watches = []
 
-    def open_page(*, width: int = 1280, height: int = 900, javascript: bool = True, scheme: str = "light"):
+    def open_page(*, width: int = 1280, height: int = 900, javascript: bool = True, scheme: str = "light",
+                  search: bool = False):
         context = browser.new_context(viewport={"width": width, "height": height},
                                       java_script_enabled=javascript, color_scheme=scheme)
         contexts.append(context)
         page = context.new_page()
-        watch = PageWatch(site_url)
+        watch = PageWatch(site_url, real_search=search, empty_search_index=empty_search_index)
         watch.attach(page)
         watches.append(watch)
         return page, watch

@@ -9,17 +9,16 @@ from axe_playwright_python.sync_playwright import Axe
 
 from tests.browser import ARTIFACTS
 
-KEY_PAGES = ["", "timeline/", "timeline/2025-q2/", "rounds/", "issues/", "rounds/2025-09-madrid/", "issues/tiktok/",
-             "people/", "data-api/", "about/", "tariffs/", "deadlines/", "rounds/matrix/", "coverage/",
-             "measures/us-ieepa-reciprocal-tariff/", "commitments/"]
-AXE_PAGES = ["", "timeline/", "timeline/2025-q4/", "rounds/2025-09-madrid/", "issues/tiktok/", "rounds/", "people/",
-             "tariffs/", "deadlines/", "rounds/matrix/", "rounds/scorecard/", "measures/",
-             "measures/us-ieepa-reciprocal-tariff/", "commitments/"]
+# Each key page is loaded at two widths and without JavaScript, and checked with axe.
+KEY_PAGES = ["", "timeline/", "timeline/2025-q2/", "timeline/2025-q4/", "rounds/", "issues/", "rounds/2025-09-madrid/",
+             "issues/tiktok/", "people/", "data-api/", "about/", "tariffs/", "deadlines/", "rounds/matrix/",
+             "rounds/scorecard/", "coverage/", "measures/", "measures/us-ieepa-reciprocal-tariff/", "commitments/"]
 
 
-def shot(page, name: str) -> None:
+def shot(page, name: str, full_page: bool = False) -> None:
+    """A screenshot for test-artifacts/: the first screen (a whole long page costs seconds to paint)."""
     ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=full_page)
 
 
 def test_reader_path_home_round_issue_timeline(new_page, site_url, real_dataset):
@@ -46,14 +45,32 @@ def test_reader_path_home_round_issue_timeline(new_page, site_url, real_dataset)
 
 
 @pytest.mark.parametrize("path", KEY_PAGES)
-@pytest.mark.parametrize("width", [375, 1280])
-def test_key_pages_load_clean_offline_at_both_widths(new_page, site_url, path, width):
-    page, watch = new_page(width=width)
-    page.goto(site_url + path, wait_until="networkidle")
-    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-    assert overflow <= 0, f"{path} scrolls sideways by {overflow}px at {width}px"
-    assert watch.problems() == []
-    shot(page, f"{(path.strip('/') or 'home').replace('/', '_')}-{width}")
+def test_key_pages_load_clean_offline_at_both_widths_and_without_javascript(new_page, site_url, path):
+    """At 375 and 1280 px: no console error, no failed or foreign request, no sideways scroll, and
+    no serious or critical axe finding. Without JavaScript, every line a reader sees with it is
+    there, except the JS-only filter form."""
+    seen: list[str] = []
+    js_only: set[str] = set()
+    for width in (1280, 375):
+        page, watch = new_page(width=width)
+        page.goto(site_url + path, wait_until="load")
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, f"{path} scrolls sideways by {overflow}px at {width}px"
+        shot(page, f"{(path.strip('/') or 'home').replace('/', '_')}-{width}")
+        if width == 1280:
+            seen = [line for line in page.locator("article.md-content__inner").inner_text().splitlines()
+                    if line.strip()]
+            filters = page.locator("#ttt-filters")
+            js_only = set(filters.inner_text().splitlines()) if filters.count() else set()
+        page.wait_for_load_state("networkidle")
+        assert watch.problems() == []
+        if width == 1280:
+            assert serious_axe_findings(page) == []
+    assert len(seen) > 5
+    without_js, _ = new_page(javascript=False)
+    without_js.goto(site_url + path)
+    kept = set(without_js.locator("article.md-content__inner").inner_text().splitlines())
+    assert [line for line in seen if line not in kept and line not in js_only] == []
 
 
 @pytest.mark.parametrize("width", [375, 1280])
@@ -96,21 +113,6 @@ def test_without_javascript_every_timeline_entry_is_there(new_page, site_url, re
                    | {f"deadline-{d.id}" for d in real_dataset.deadlines})
 
 
-@pytest.mark.parametrize("path", KEY_PAGES)
-def test_without_javascript_every_page_keeps_its_content(new_page, site_url, path):
-    """Every line a reader sees with JavaScript is there without it, except the JS-only filter form."""
-    with_js, _ = new_page()
-    without_js, _ = new_page(javascript=False)
-    with_js.goto(site_url + path)
-    without_js.goto(site_url + path)
-    seen = [line for line in with_js.locator("article.md-content__inner").inner_text().splitlines() if line.strip()]
-    assert len(seen) > 5
-    filters = with_js.locator("#ttt-filters")
-    js_only = set(filters.inner_text().splitlines()) if filters.count() else set()
-    kept = set(without_js.locator("article.md-content__inner").inner_text().splitlines())
-    assert [line for line in seen if line not in kept and line not in js_only] == []
-
-
 @pytest.mark.parametrize(("query", "expected_href"), [
     ("Madrid", "rounds/2025-09-madrid/"),
     ("TikTok", "issues/tiktok/"),
@@ -118,7 +120,7 @@ def test_without_javascript_every_page_keeps_its_content(new_page, site_url, pat
     ("何立峰", "people/he-lifeng/"),
 ])
 def test_search_finds_rounds_issues_and_people(new_page, site_url, query, expected_href):
-    page, watch = new_page()
+    page, watch = new_page(search=True)
     page.goto(site_url)
     page.locator("input[data-md-component='search-query']").fill(query)
     results = page.locator(".md-search-result__link")
@@ -129,13 +131,10 @@ def test_search_finds_rounds_issues_and_people(new_page, site_url, query, expect
     assert watch.problems() == []
 
 
-@pytest.mark.parametrize("path", AXE_PAGES)
-def test_no_serious_accessibility_violations(new_page, site_url, path):
-    page, _ = new_page()
-    page.goto(site_url + path, wait_until="networkidle")
+def serious_axe_findings(page) -> list:
     results = Axe().run(page)
     serious = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
-    assert serious == [], [(v["id"], v["help"], [n["target"] for n in v["nodes"][:3]]) for v in serious]
+    return [(v["id"], v["help"], [n["target"] for n in v["nodes"][:3]]) for v in serious]
 
 
 def visible_entry_ids(page) -> set[str]:

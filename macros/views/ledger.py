@@ -6,12 +6,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from macros.data.dataset import Dataset
 from macros.data.records import Commitment, Deadline, Measure, MeasureState
 from macros.views.memo import memoized
 
+T = TypeVar("T")
 ACTIVE = ("in-force", "suspended")
 SIDES = ("us", "cn")
 COMMITMENT_STATUSES = ("kept", "partly-kept", "not-kept", "pending", "disputed", "unknown")
@@ -199,30 +202,27 @@ def status_counts(commitments: list[Commitment]) -> dict[str, int]:
     return {status: counts.get(status, 0) for status in COMMITMENT_STATUSES}
 
 
+def _grouped(items: Iterable[T], keys: Callable[[T], Iterable[str]]) -> dict[str, list[T]]:
+    grouped: dict[str, list[T]] = {}
+    for item in items:
+        for key in keys(item):
+            grouped.setdefault(key, []).append(item)
+    return grouped
+
+
 @memoized
 def commitments_by_round(data: Dataset) -> dict[str, list[Commitment]]:
-    grouped: dict[str, list[Commitment]] = {}
-    for commitment in data.commitments:
-        grouped.setdefault(commitment.round, []).append(commitment)
-    return grouped
+    return _grouped(data.commitments, lambda c: (c.round,))
 
 
 @memoized
 def commitments_by_issue(data: Dataset) -> dict[str, list[Commitment]]:
-    grouped: dict[str, list[Commitment]] = {}
-    for commitment in data.commitments:
-        for issue in commitment.issues:
-            grouped.setdefault(issue, []).append(commitment)
-    return grouped
+    return _grouped(data.commitments, lambda c: c.issues)
 
 
 @memoized
 def commitments_by_measure(data: Dataset) -> dict[str, list[Commitment]]:
-    grouped: dict[str, list[Commitment]] = {}
-    for commitment in data.commitments:
-        for measure_id in commitment.measures:
-            grouped.setdefault(measure_id, []).append(commitment)
-    return grouped
+    return _grouped(data.commitments, lambda c: c.measures)
 
 
 @memoized
@@ -234,11 +234,7 @@ def events_of_measure(data: Dataset, measure_id: str) -> list[str]:
 
 @memoized
 def measures_by_issue(data: Dataset) -> dict[str, list[Measure]]:
-    grouped: dict[str, list[Measure]] = {}
-    for measure in data.measures:
-        for issue in measure.issues:
-            grouped.setdefault(issue, []).append(measure)
-    return grouped
+    return _grouped(data.measures, lambda m: m.issues)
 
 
 def horizon_is_now(data: Dataset, slack_days: int = 7) -> bool:
