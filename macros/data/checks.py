@@ -139,6 +139,11 @@ def _check_deadlines(located: list[Located], ids: Refs, today: dt.date) -> list[
                                          f"due {deadline.due} has passed and the status is still pending",
                                          "record the outcome with a source, or set status: unknown",
                                          "warning"))
+        if deadline.decided is not None:
+            problems += not_future(item, ("decided",), deadline.decided, today, "a decision date")
+            if deadline.status in ("pending", "unknown"):
+                problems.append(item.problem(("decided",), f"a decision date on a deadline whose status is "
+                                             f"'{deadline.status}'", "record the outcome's status, or remove decided"))
         if deadline.status in ("met", "lapsed") and deadline.due > today:
             problems.append(item.problem(("status",),
                                          f"status '{deadline.status}' but due {deadline.due} is still ahead",

@@ -209,6 +209,9 @@ class Expectation(Record):
 
     text: Markdown
     by: Line = Field(description="Who expected it: 'analysts at Eurasia Group', 'Bessent'.")
+    by_kind: Literal["us-official", "cn-official", "analyst", "market", "media", "other"] | None = Field(
+        default=None, description="Who that is: an official of either side, analysts, markets (for precedent)."
+    )
     sources: Sources
     result: Literal["met", "partly", "not-met", "unknown"] = "unknown"
     result_note: Markdown | None = None
@@ -325,6 +328,9 @@ class Deadline(Record):
     )
     text: Markdown
     outcome: Markdown | None = None
+    decided: Date | None = Field(
+        default=None, description="When the outcome (an extension, a decision) was announced, per the sources."
+    )
     measures: list[Id] = Field(
         default_factory=list, description="Measures whose suspension runs to this date (they change state at it)."
     )
