@@ -24,6 +24,19 @@ if [ -z "${CHROMIUM:-}" ]; then
 fi
 export CHROMIUM
 
+# Chinese names in the browser tests' screenshots need a CJK font (Debian's fonts-noto-cjk).
+if ! { command -v fc-list >/dev/null && [ -n "$(fc-list :lang=zh family 2>/dev/null)" ]; }; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "test: installing Debian's fonts-noto-cjk for Chinese names in the browser tests"
+    (DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-cjk >/dev/null \
+      || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-cjk >/dev/null)) \
+      || { echo "test: could not install fonts-noto-cjk" >&2; exit 1; }
+  else
+    echo "test: Chinese names need a CJK font: sudo apt-get install -y fonts-noto-cjk" >&2
+    exit 1
+  fi
+fi
+
 if ! command -v npm >/dev/null; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     echo "test: installing Node.js and npm for the workflow linter"

@@ -25,6 +25,7 @@ from macros.data.records import (
     Round,
     TariffChange,
 )
+from macros.outputs.precedent_api import precedent_document, precedent_schema
 from macros.views import deadlines, routes
 
 SCHEMA_VERSION = 1
@@ -139,4 +140,6 @@ def api_files(data: Dataset) -> dict[str, str]:
     """Site-relative path → file text, for every API file and its schema."""
     files = {routes.api_json(name): _json(document) for name, document in api_documents(data).items()}
     files |= {routes.api_schema(name): _json(api_schema(name)) for name in API_MODELS}
+    files[routes.api_json("precedent")] = _json(precedent_document(data))
+    files[routes.api_schema("precedent")] = _json(precedent_schema())
     return files

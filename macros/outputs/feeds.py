@@ -16,7 +16,7 @@ from icalendar import Event as CalendarEvent
 from macros.data.dataset import Dataset
 from macros.data.records import Source
 from macros.render.safe import markdown_html, plain, safe_url, text
-from macros.views import deadlines, labels, ledger, routes, timeline
+from macros.views import deadlines, labels, ledger, precedent, routes, timeline
 
 UID_DOMAIN = "trade-truce-tracker"
 TAG = "tag:trade-truce-tracker,2025:"
@@ -60,6 +60,7 @@ def icalendar_feed(data: Dataset, site_url: str) -> str:
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", "U.S.–China trade truce: deadlines and rounds")
     stamp = _midnight(data.as_of)
+    open_deadlines = precedent.open_deadlines(data)
     for deadline in data.deadlines:
         item = _all_day_event(f"deadline-{deadline.id}", stamp, deadline.due, deadline.due,
                               f"Deadline: {deadline.title}")
@@ -69,6 +70,8 @@ def icalendar_feed(data: Dataset, site_url: str) -> str:
             body += f"\nOutcome: {plain(deadline.outcome)}"
         if deadline.measures:
             body += "\n" + snap_back_text(data, deadline.id)
+        if deadline in open_deadlines:
+            body += "\n" + precedent.sentence_for(data, deadline.id)
         body += "\nSources: " + " ".join(s.url for s in deadline.sources)
         item.add("description", body)
         item.add("categories", list(deadline.issues))

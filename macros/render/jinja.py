@@ -21,7 +21,7 @@ from macros.data.dataset import Dataset
 from macros.data.records import Deadline
 from macros.render import safe
 from macros.render.held import HeldHtml, mark_headings
-from macros.views import deadlines, labels, ledger, routes
+from macros.views import deadlines, labels, ledger, precedent, routes
 from macros.views.routes import Routes
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -115,6 +115,7 @@ class Renderer:
             "deadline_dues": {d.id: d.due for d in data.deadlines},
             "measure_titles": {m.id: m.title for m in data.measures},
             "snaps": {d.id: ledger.snap_backs(data, d.id) for d in data.deadlines if d.measures},
+            "precedents": {d.id: precedent.sentence_for(data, d.id) for d in precedent.open_deadlines(data)},
         }
 
     def render(self, template: str, page_url: str, **context: object) -> str:

@@ -12,9 +12,10 @@ from itertools import groupby
 
 from macros.data.records import Commitment, sources_in
 from macros.render.chart import tariff_chart
-from macros.render.jinja import Renderer
+from macros.render.jinja import Renderer, relative_base
 from macros.render.ledger_charts import stacked_tariff, state_strip
-from macros.views import deadlines, labels, ledger, paging, rounds, routes, sources, timeline
+from macros.render.overview_chart import mark_target, overview_svg
+from macros.views import deadlines, labels, ledger, overview, paging, precedent, rounds, routes, sources, timeline
 from macros.views.timeline import category_counts
 
 
@@ -68,10 +69,19 @@ def issue_year(r: Renderer, issue_id: str, year: int, page_url: str) -> str:
 
 
 def timeline_index(r: Renderer, page_url: str) -> str:
-    quarters = [(name, category_counts(entries)) for name, entries in timeline.timeline_quarters(r.data).items()]
-    years = [(year, list(group)) for year, group in groupby(reversed(quarters), key=lambda q: q[0][:4])]
-    return r.render("timeline_index.md.j2", page_url, quarters=quarters, years=years,
-                    total=category_counts(timeline.timeline_entries(r.data)))
+    data = r.data
+    by_quarter = timeline.timeline_quarters(data)
+    quarters = [(name, category_counts(entries), overview.quarter_only_scheduled(data, entries))
+                for name, entries in by_quarter.items()]
+    years = [(year, list(group)) for year, group in groupby(quarters, key=lambda q: q[0][:4])]
+    view = overview.overview(data)
+    happened = [name for name, _, scheduled in quarters if not scheduled]
+    return r.render("timeline_index.md.j2", page_url, quarters=quarters, years=years, view=view,
+                    latest_quarter=happened[-1] if happened else quarters[-1][0] if quarters else "",
+                    picture=overview_svg(view, r.routes, relative_base(page_url)),
+                    mark_url=lambda mark: mark_target(mark, r.routes),
+                    outcome_label=overview.deadline_outcome_label,
+                    total=category_counts(timeline.timeline_entries(data)))
 
 
 def timeline_quarter(r: Renderer, name: str, page_url: str) -> str:
@@ -166,6 +176,7 @@ def home(r: Renderer, page_url: str) -> str:
         rates=current_rates(r),
         standing=standing,
         sides=sides,
+        picture=overview_svg(overview.overview(data), r.routes, relative_base(page_url), compact=True, width=1000),
         is_now=ledger.horizon_is_now(data),
         next_deadline=next_deadline,
         next_snaps=[sb for sb in ledger.snap_backs(data, next_deadline.id) if sb.still_suspended] if next_deadline
@@ -308,3 +319,31 @@ def commitments_page(r: Renderer, page_url: str) -> str:
     rounds_shown = [(x, _by_side(by_round[x.id])) for x in data.rounds if x.id in by_round]
     return r.render("commitments.md.j2", page_url, total=len(data.commitments), by_side=by_side,
                     rounds=rounds_shown)
+
+
+def precedent_page(r: Renderer, page_url: str) -> str:
+    data = r.data
+    kind_labels, outcome_labels = labels.DEADLINE_KIND, labels.DEADLINE_OUTCOME
+    by_labels, product_labels = labels.EXPECTATION_BY, labels.ROUND_PRODUCT
+    sampled = [d for d in data.deadlines if precedent.outcome_of(d, data.today) is not None]
+    expectations = [x for rnd in data.rounds for x in rnd.expectations]
+    first = min([x.start for x in data.rounds] + [e.date for e in data.events], default=data.today)
+    return r.render(
+        "precedent.md.j2", page_url,
+        n_deadlines=len(sampled), n_expectations=len(expectations), n_commitments=len(data.commitments),
+        n_rounds=len(data.rounds), first=first, min_n=precedent.MIN_N_FOR_SHARE,
+        outcomes=precedent.DEADLINE_OUTCOMES, outcome_labels=outcome_labels, kind_labels=kind_labels,
+        deadline_rows=list(precedent.deadline_outcomes(data).items()), leads=precedent.decision_lead(data),
+        runs=precedent.chain_runs(data),
+        open_deadlines=[(d, precedent.sentence_for(data, d.id)) for d in precedent.open_deadlines(data)],
+        results=precedent.RESULTS, by_labels=by_labels,
+        expectation_rows=list(precedent.expectation_results(data).items()),
+        expectations_by_issue=list(precedent.expectation_results_by_issue(data).items()),
+        commitment_statuses=ledger.COMMITMENT_STATUSES,
+        commitment_rows=list(precedent.commitment_results(data).items()),
+        commitments_by_issue=list(precedent.commitment_results_by_issue(data).items()),
+        implement=precedent.days_to_implement(data),
+        products=precedent.ROUND_PRODUCTS, product_labels=product_labels,
+        round_rows=list(precedent.round_products(data).items()), window=precedent.EXTENSION_WINDOW_DAYS,
+        share=precedent.share,
+    )

@@ -91,3 +91,35 @@ COMMITMENT_STATUS = {
     "unknown": "Unknown",
 }
 SIDE_SHORT = {"us": "U.S.", "cn": "China"}
+
+DEADLINE_KIND = {
+    "divestiture": "Divestiture",
+    "truce": "Truce",
+    "suspension": "Suspension",
+    "purchase": "Purchase target",
+    "tariff": "Tariff",
+    "other": "Other",
+}
+DEADLINE_OUTCOME = {
+    "extended": "Extended",
+    "met": "Met",
+    "lapsed": "Lapsed",
+    "superseded": "Superseded",
+    "not-recorded": "No outcome recorded",
+}
+EXPECTATION_BY = {
+    "all": "Everyone",
+    "us-official": "U.S. officials",
+    "cn-official": "Chinese officials",
+    "analyst": "Analysts",
+    "market": "Markets",
+    "media": "The press",
+    "other": "Others",
+    "unclassified": "Not classified",
+}
+ROUND_PRODUCT = {
+    "joint-statement": "Joint statement",
+    "extension": "Deadline extended",
+    "commitments": "Commitments recorded",
+    "nothing-announced": "Nothing announced",
+}

@@ -31,6 +31,7 @@ COVERAGE = "coverage/"
 DATA_API = "data-api/"
 MEASURES = "measures/"
 COMMITMENTS = "commitments/"
+PRECEDENT = "precedent/"
 
 API = "api/v1/"
 CALENDAR = "calendar.ics"
@@ -39,7 +40,8 @@ TIMELINE_ANCHORS = "timeline/anchors.json"
 TIMELINEJS = f"{API}timeline.json"
 
 # Index pages are written as <section>/index.md; every other generated page as <url>.md.
-_SECTION_INDEXES = {TIMELINE, ROUNDS, ISSUES, PEOPLE, TARIFFS, DEADLINES, SOURCES, COVERAGE, MEASURES, COMMITMENTS}
+_SECTION_INDEXES = {TIMELINE, ROUNDS, ISSUES, PEOPLE, TARIFFS, DEADLINES, SOURCES, COVERAGE, MEASURES, COMMITMENTS,
+                    PRECEDENT}
 
 
 def round_page(round_id: str) -> str:
@@ -136,7 +138,7 @@ class Routes:
 
     HOME, TIMELINE, ROUNDS, MATRIX, SCORECARD, ISSUES = HOME, TIMELINE, ROUNDS, MATRIX, SCORECARD, ISSUES
     PEOPLE, TARIFFS, DEADLINES, SOURCES, COVERAGE, DATA_API = PEOPLE, TARIFFS, DEADLINES, SOURCES, COVERAGE, DATA_API
-    CALENDAR, FEED, MEASURES, COMMITMENTS = CALENDAR, FEED, MEASURES, COMMITMENTS
+    CALENDAR, FEED, MEASURES, COMMITMENTS, PRECEDENT = CALENDAR, FEED, MEASURES, COMMITMENTS, PRECEDENT
 
     round = staticmethod(round_page)
     issue = staticmethod(issue_page)
@@ -177,6 +179,16 @@ class Routes:
     def event(self, event_id: str) -> str:
         event = self.data.by_id["events"][event_id]
         return on_timeline("event", event.id, event.date)
+
+    def period(self, start: dt.date, grain: str, issue_id: str | None = None) -> str:
+        """Where the timeline shows a month, quarter or year (narrowed to an issue: the quarter
+        pages' filter reads ?issue=; a year goes to the issue's page or the year's quarters)."""
+        narrowed = f"?issue={issue_id}" if issue_id else ""
+        if grain == "month":
+            return f"{timeline_quarter(quarter(start))}{narrowed}#m{start.strftime('%Y-%m')}"
+        if grain == "quarter":
+            return f"{timeline_quarter(quarter(start))}{narrowed}"
+        return issue_page(issue_id) + "#history" if issue_id else f"{TIMELINE}#y{start.year}"
 
     def entry(self, entry: Entry) -> str:
         """Where an entry sits on the timeline."""
