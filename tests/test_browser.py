@@ -12,7 +12,8 @@ from tests.browser import ARTIFACTS
 # Each key page is loaded at two widths and without JavaScript, and checked with axe.
 KEY_PAGES = ["", "timeline/", "timeline/2025-q2/", "timeline/2025-q4/", "rounds/", "issues/", "rounds/2025-09-madrid/",
              "issues/tiktok/", "people/", "data-api/", "about/", "tariffs/", "deadlines/", "rounds/matrix/",
-             "rounds/scorecard/", "coverage/", "measures/", "measures/us-ieepa-reciprocal-tariff/", "commitments/"]
+             "rounds/scorecard/", "coverage/", "measures/", "measures/us-ieepa-reciprocal-tariff/", "commitments/",
+             "precedent/"]
 
 
 def shot(page, name: str, full_page: bool = False) -> None:

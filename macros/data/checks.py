@@ -8,8 +8,8 @@ from pathlib import PurePosixPath
 from macros.data.ledger_checks import check_commitments, check_measures, check_suspension_chains
 from macros.data.load import LoadResult, Located
 from macros.data.problems import Problem
-from macros.data.records import Deadline, Event, Issue, Person, Round, TariffChange, sources_in
-from macros.data.refs import Refs, check_sources, issue_refs, not_future, ref
+from macros.data.records import Deadline, Event, Issue, Person, Round, TariffChange
+from macros.data.refs import Refs, check_sources, issue_refs, not_future, ref, single_republished_source
 
 
 def check_records(loaded: LoadResult, today: dt.date) -> list[Problem]:
@@ -81,20 +81,9 @@ def _check_round(item: Located, ids: Refs, today: dt.date) -> list[Problem]:
     return problems
 
 
-def _single_republished_source(item: Located) -> list[Problem]:
-    """A record resting on one source that is itself a copy ('Site (Reuters)') is weakly sourced."""
-    sources = {s.url: s for _, s in sources_in(item.record)}
-    if len(sources) == 1:
-        (source,) = sources.values()
-        if "(" in source.publisher:
-            return [item.problem(("sources",), f"rests on a single republished copy ({source.publisher})",
-                                 "add the original report or a second, independent source", "warning")]
-    return []
-
-
 def _check_event(item: Located, ids: Refs, today: dt.date) -> list[Problem]:
     event: Event = item.record
-    problems = check_sources(item, today) + _single_republished_source(item)
+    problems = check_sources(item, today) + single_republished_source(item)
     problems += not_future(item, ("date",), event.date, today, "an event that happened")
     problems += issue_refs(item, ("issues",), event.issues, ids)
     if event.round:
@@ -123,7 +112,7 @@ def _check_deadlines(located: list[Located], ids: Refs, today: dt.date) -> list[
     by_id = {item.record.id: item for item in located}
     for item in located:
         deadline: Deadline = item.record
-        problems += check_sources(item, today) + _single_republished_source(item)
+        problems += check_sources(item, today) + single_republished_source(item)
         problems += issue_refs(item, ("issues",), deadline.issues, ids)
         if deadline.replaced_by:
             problems += ref(item, ("replaced_by",), deadline.replaced_by, ids["deadlines"], "deadline")

@@ -7,7 +7,7 @@ import datetime as dt
 from macros.data.load import Located
 from macros.data.problems import Problem
 from macros.data.records import Commitment, Deadline, Measure, MeasureState
-from macros.data.refs import Refs, check_sources, issue_refs, not_future, ref
+from macros.data.refs import Refs, check_sources, issue_refs, not_future, ref, single_republished_source
 
 _SINGLE_RATE_KINDS = ("tariff",)
 
@@ -16,7 +16,7 @@ def check_measures(located: list[Located], ids: Refs, today: dt.date) -> list[Pr
     problems: list[Problem] = []
     for item in located:
         measure: Measure = item.record
-        problems += check_sources(item, today)
+        problems += check_sources(item, today) + single_republished_source(item)
         problems += issue_refs(item, ("issues",), measure.issues, ids)
         if measure.counterpart:
             if measure.counterpart == measure.id:

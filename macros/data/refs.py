@@ -45,3 +45,14 @@ def not_future(item: Located, fields: tuple[str | int, ...], when: dt.date | Non
         return []
     return [item.problem(fields, f"{when.isoformat()} is in the future; {what} cannot be",
                          f"today is {today.isoformat()}: check the year")]
+
+
+def single_republished_source(item: Located) -> list[Problem]:
+    """A record resting on one source that is itself a copy ('Site (Reuters)') is weakly sourced."""
+    sources = {s.url: s for _, s in sources_in(item.record)}
+    if len(sources) == 1:
+        (source,) = sources.values()
+        if "(" in source.publisher:
+            return [item.problem(("sources",), f"rests on a single republished copy ({source.publisher})",
+                                 "add the original report or a second, independent source", "warning")]
+    return []
