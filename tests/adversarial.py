@@ -85,6 +85,8 @@ URL_ATTRIBUTES = ("href", "src", "action", "formaction", "xlink:href", "data", "
 FOREIGN_ELEMENTS = ("iframe", "object", "embed", "frame", "frameset", "base", "applet", "portal")
 # Elements the theme uses: a finding when they carry a payload's marker.
 LIVE_ELEMENTS = ("script", "style", "form", "meta", "link", "svg", "math", "foreignobject")
+# Attributes that hold text for people, not behaviour: data in them, escaped, is inert.
+TEXT_ATTRIBUTES = ("title", "aria-label", "alt")
 _SCHEME_NOISE = re.compile(r"[\x00-\x20\x7f]+")
 
 
@@ -123,7 +125,8 @@ def scan_html(html: str, page: str = "") -> list[Finding]:
             content = (node.text(deep=True) or "") + " ".join(f"{k}={v}" for k, v in attributes.items())
             if MARKER.search(content):
                 findings.append(Finding(page, f"<{tag}> carrying data: {content[:80]!r}"))
-        elif tag in LIVE_ELEMENTS and any(MARKER.search(v or "") for v in attributes.values()):
+        elif tag in LIVE_ELEMENTS and any(MARKER.search(v or "") for k, v in attributes.items()
+                                          if k not in TEXT_ATTRIBUTES):
             findings.append(Finding(page, f"<{tag}> with data in an attribute: {(node.html or '')[:80]!r}"))
     return findings
 

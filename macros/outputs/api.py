@@ -26,7 +26,7 @@ from macros.data.records import (
     TariffChange,
 )
 from macros.outputs.precedent_api import precedent_document, precedent_schema
-from macros.views import deadlines, routes
+from macros.views import deadlines, publication, routes
 
 SCHEMA_VERSION = 1
 
@@ -105,10 +105,21 @@ def api_records(data: Dataset) -> dict[str, list[Record]]:
     }
 
 
+def licence_fields(data: Dataset) -> dict[str, str]:
+    """The licence every API file carries inside it, so that a copied file keeps its terms."""
+    return {"license": publication.DATA_LICENSE, "license_url": publication.DATA_LICENSE_URL,
+            "credit": publication.credit(data.as_of.isoformat())}
+
+
+LICENCE_SCHEMA = {"license": {"const": publication.DATA_LICENSE},
+                  "license_url": {"const": publication.DATA_LICENSE_URL},
+                  "credit": {"type": "string"}}
+
+
 def api_documents(data: Dataset) -> dict[str, dict[str, Any]]:
     """Each API file's name and content."""
     return {
-        name: {"schema_version": SCHEMA_VERSION, "as_of": data.as_of.isoformat(),
+        name: {"schema_version": SCHEMA_VERSION, "as_of": data.as_of.isoformat(), **licence_fields(data),
                name: [record.model_dump(mode="json", by_alias=True) for record in records]}
         for name, records in api_records(data).items()
     }
@@ -121,11 +132,12 @@ def api_schema(name: str) -> dict[str, Any]:
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": f"Trade Truce Tracker API v{SCHEMA_VERSION}: {name}",
         "type": "object",
-        "required": ["schema_version", "as_of", name],
+        "required": ["schema_version", "as_of", "license", name],
         "additionalProperties": False,
         "properties": {
             "schema_version": {"const": SCHEMA_VERSION},
             "as_of": {"type": "string", "format": "date"},
+            **LICENCE_SCHEMA,
             name: {k: v for k, v in items.items() if k != "$defs"},
         },
         "$defs": items.get("$defs", {}),
@@ -140,6 +152,6 @@ def api_files(data: Dataset) -> dict[str, str]:
     """Site-relative path → file text, for every API file and its schema."""
     files = {routes.api_json(name): _json(document) for name, document in api_documents(data).items()}
     files |= {routes.api_schema(name): _json(api_schema(name)) for name in API_MODELS}
-    files[routes.api_json("precedent")] = _json(precedent_document(data))
+    files[routes.api_json("precedent")] = _json({**precedent_document(data), **licence_fields(data)})
     files[routes.api_schema("precedent")] = _json(precedent_schema())
     return files

@@ -1,4 +1,5 @@
-"""Subscriptions: an iCalendar feed of deadlines and rounds, an Atom feed of events and rounds.
+"""Subscriptions: iCalendar feeds of deadlines and rounds (with reminders before pending
+deadlines) and Atom feeds of events, rounds and changes — site-wide, per issue, per deadline chain.
 
 Built with `icalendar` and `feedgen` rather than by hand. Timestamps come from the data (never
 the clock), so an unchanged record keeps an unchanged entry and UID.
@@ -10,13 +11,14 @@ import datetime as dt
 from dataclasses import dataclass
 
 from feedgen.feed import FeedGenerator
-from icalendar import Calendar
+from icalendar import Alarm, Calendar
 from icalendar import Event as CalendarEvent
 
 from macros.data.dataset import Dataset
-from macros.data.records import Source
+from macros.data.records import Deadline, Source
 from macros.render.safe import markdown_html, plain, safe_url, text
-from macros.views import deadlines, labels, ledger, precedent, routes, timeline
+from macros.views import deadlines, labels, ledger, precedent, publication, routes, timeline
+from macros.views.subscriptions import Subscription, subscriptions
 
 UID_DOMAIN = "trade-truce-tracker"
 TAG = "tag:trade-truce-tracker,2025:"
@@ -53,15 +55,29 @@ def snap_back_text(data: Dataset, deadline_id: str) -> str:
     return "If it lapses:\n" + "\n".join(lines) if lines else ""
 
 
-def icalendar_feed(data: Dataset, site_url: str) -> str:
+REMINDER_DAYS = (30, 7, 1)
+
+
+def _reminders(item: CalendarEvent, title: str) -> None:
+    for days in REMINDER_DAYS:
+        alarm = Alarm()
+        alarm.add("action", "DISPLAY")
+        alarm.add("description", f"In {days} day{'s' * (days != 1)}: {title}")
+        alarm.add("trigger", dt.timedelta(days=-days))
+        item.add_component(alarm)
+
+
+def icalendar_feed(data: Dataset, site_url: str, subscription: Subscription | None = None) -> str:
+    subscription = subscription or subscriptions(data)[0]
     calendar = Calendar()
     calendar.add("prodid", "-//Trade Truce Tracker//Deadlines and rounds//EN")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", "U.S.–China trade truce: deadlines and rounds")
+    calendar.add("x-wr-calname", subscription.title)
+    calendar.add("x-wr-caldesc", publication.credit(data.as_of.isoformat()))
     stamp = _midnight(data.as_of)
     open_deadlines = precedent.open_deadlines(data)
-    for deadline in data.deadlines:
+    for deadline in subscription.deadlines:
         item = _all_day_event(f"deadline-{deadline.id}", stamp, deadline.due, deadline.due,
                               f"Deadline: {deadline.title}")
         status = deadlines.display_status(deadline, data.today)
@@ -77,8 +93,10 @@ def icalendar_feed(data: Dataset, site_url: str) -> str:
         item.add("categories", list(deadline.issues))
         if site_url:
             item.add("url", site_url + routes.on_timeline("deadline", deadline.id, deadline.due))
+        if deadline.status == "pending" and deadline.due >= data.today:
+            _reminders(item, deadline.title)
         calendar.add_component(item)
-    for rnd in data.rounds:
+    for rnd in subscription.rounds:
         item = _all_day_event(f"round-{rnd.id}", stamp, rnd.start, rnd.end, rnd.title)
         item.add("location", ", ".join(p for p in (rnd.location.venue, rnd.location.city, rnd.location.country) if p))
         item.add("description", plain(rnd.summary) + "\n\nSources: " + " ".join(s.url for s in rnd.sources))
@@ -89,33 +107,63 @@ def icalendar_feed(data: Dataset, site_url: str) -> str:
     return calendar.to_ical().decode("utf-8")
 
 
-def atom_feed(data: Dataset, site_url: str) -> str:
-    feed = FeedGenerator()
-    feed.id(TAG + "feed")
-    feed.title("Trade Truce Tracker: U.S.–China trade talks and truce")
-    feed.subtitle("New rounds and events, changes of measures and commitments, on the sourced record of the "
-                  "U.S.–China trade negotiations.")
-    feed.link(href=site_url + routes.FEED, rel="self")
-    feed.link(href=site_url or "./", rel="alternate")
-    feed.language("en")
-    feed.updated(_midnight(data.as_of))
+def feed_entries(data: Dataset) -> list[LedgerEntry]:
+    """Every entry of the site-wide feed, oldest first: rounds, events, deadline outcomes,
+    measures' changes of state and commitments' statuses."""
     links = routes.Routes(data)
     items = [LedgerEntry(e.anchor, e.date, e.title, e.text, links.entry_page(e), e.issues, e.sources)
              for e in timeline.timeline_entries(data) if e.category in ("round", "event")]
     items += ledger_entries(data)
-    for entry in sorted(items, key=lambda e: e.date):  # oldest first; feedgen prepends: the feed reads newest first
+    return sorted(items, key=lambda e: (e.date, e.key))
+
+
+def _in_subscription(entry: LedgerEntry, subscription: Subscription) -> bool:
+    if subscription.key == "all":
+        return True
+    if subscription.issue is not None:
+        return subscription.issue in entry.issues
+    chain = {f"deadline-{d.id}" for d in subscription.deadlines}
+    return entry.key in chain
+
+
+def atom_feed(data: Dataset, site_url: str, subscription: Subscription | None = None,
+              updated: dict[str, dt.date] | None = None) -> str:
+    """The feed of one subscription. `updated`: entry key → the day its record last changed (from
+    the repository's history); without it, an entry's updated date is its own date."""
+    subscription = subscription or subscriptions(data)[0]
+    feed = FeedGenerator()
+    feed.id(TAG + ("feed" if subscription.key == "all" else f"feed-{subscription.key}"))
+    feed.title("Trade Truce Tracker: " + subscription.title.removeprefix("U.S.–China trade truce: "))
+    feed.subtitle("New rounds and events, changes of measures and commitments, on the sourced record of the "
+                  "U.S.–China trade negotiations.")
+    feed.link(href=site_url + subscription.feed_path, rel="self")
+    feed.link(href=site_url or "./", rel="alternate")
+    feed.language("en")
+    feed.rights(publication.credit(data.as_of.isoformat()))
+    feed.updated(_midnight(data.as_of))
+    items = [e for e in feed_entries(data) if _in_subscription(e, subscription)]
+    if subscription.key.startswith("chain-"):
+        items += [_deadline_entry(data, d) for d in subscription.deadlines]
+    for entry in sorted(items, key=lambda e: (e.date, e.key)):  # feedgen prepends: the feed reads newest first
         item = feed.add_entry()
         item.id(TAG + entry.key)
         item.title(plain(entry.title))
         item.link(href=site_url + entry.page)
-        item.updated(_midnight(entry.date))
         item.published(_midnight(entry.date))
+        item.updated(_midnight(max(entry.date, (updated or {}).get(entry.key, entry.date))))
         for issue in entry.issues:
             item.category(term=issue, label=data.by_id["issues"][issue].title)
         sources = "".join(f'<li>{text(s.publisher)}: <a href="{text(safe_url(s.url))}">{text(s.url)}</a></li>'
                           for s in entry.sources)
         item.content(f"{markdown_html(entry.text)}<p>Sources:</p><ul>{sources}</ul>", type="html")
     return feed.atom_str(pretty=True).decode("utf-8")
+
+
+def _deadline_entry(data: Dataset, deadline: Deadline) -> LedgerEntry:
+    status = deadlines.display_status(deadline, data.today)
+    return LedgerEntry(f"deadline-{deadline.id}", deadline.decided or deadline.due,
+                       f"{deadline.title}: {status.lower()}", deadline.outcome or deadline.text,
+                       routes.Routes(data).deadline(deadline.id), tuple(deadline.issues), tuple(deadline.sources))
 
 
 @dataclass(frozen=True)

@@ -66,6 +66,9 @@ class Rounds(_Model):
 class PrecedentDocument(_Model):
     schema_version: Literal[1]
     as_of: str
+    license: str = ""
+    license_url: str = ""
+    credit: str = ""
     note: str
     deadlines: Deadlines
     expectations: Expectations

@@ -8,7 +8,7 @@ import json
 
 from macros.data.dataset import Dataset
 from macros.render.safe import markdown_html, safe_url, text
-from macros.views import routes, timeline
+from macros.views import publication, routes, timeline
 
 
 def _date(day: dt.date, precision: str = "day") -> dict[str, str]:
@@ -37,7 +37,7 @@ def timelinejs(data: Dataset, site_url: str) -> str:
         events.append(item)
     document = {
         "title": {"text": {"headline": "U.S.–China trade talks and truce",
-                           "text": f"Trade Truce Tracker, data as of {data.as_of.isoformat()}"}},
+                           "text": str(text(publication.credit(data.as_of.isoformat())))}},
         "events": events,
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

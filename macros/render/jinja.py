@@ -102,8 +102,9 @@ class Renderer:
     """Renders the partials of one build: the build's data, its routes, and the HTML held back
     from MkDocs' Markdown until each page is converted."""
 
-    def __init__(self, data: Dataset, held: HeldHtml) -> None:
+    def __init__(self, data: Dataset, held: HeldHtml, site_url: str = "") -> None:
         self.data = data
+        self.site_url = site_url
         self.routes = Routes(data)
         self.held = held
         # Titles and dates by id, for links to other records (one lookup table each per build).

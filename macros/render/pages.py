@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from dataclasses import dataclass
 from itertools import groupby
 
 from macros.data.records import Commitment, sources_in
@@ -16,6 +17,7 @@ from macros.render.jinja import Renderer, relative_base
 from macros.render.ledger_charts import stacked_tariff, state_strip
 from macros.render.overview_chart import mark_target, overview_svg
 from macros.views import deadlines, labels, ledger, overview, paging, precedent, rounds, routes, sources, timeline
+from macros.views.subscriptions import subscriptions
 from macros.views.timeline import category_counts
 
 
@@ -347,3 +349,24 @@ def precedent_page(r: Renderer, page_url: str) -> str:
         round_rows=list(precedent.round_products(data).items()), window=precedent.EXTENSION_WINDOW_DAYS,
         share=precedent.share,
     )
+
+
+@dataclass(frozen=True)
+class SubscriptionLinks:
+    title: str
+    feed: str
+    calendar: str
+    feed_url: str  # absolute, where the site's address is known
+    webcal: str
+
+
+def subscribe_page(r: Renderer, page_url: str) -> str:
+    """Every feed and calendar, with copyable addresses (webcal: where the site's address is set)."""
+    site = r.site_url.rstrip("/") + "/" if r.site_url else ""
+    found = []
+    for sub in subscriptions(r.data):
+        webcal = "webcal://" + (site + sub.calendar_path).split("://", 1)[1] if site else ""
+        found.append((sub.key, SubscriptionLinks(sub.title.removeprefix("U.S.–China trade truce: "), sub.feed_path,
+                                                 sub.calendar_path, site + sub.feed_path if site else "",
+                                                 webcal)))
+    return r.render("subscribe.md.j2", page_url, subscriptions=found, site=site)

@@ -27,7 +27,8 @@ from mkdocs.structure.pages import Page  # noqa: E402
 from macros.data.dataset import load_dataset  # noqa: E402
 from macros.data.problems import DataError, format_report  # noqa: E402
 from macros.outputs.api import api_files  # noqa: E402
-from macros.outputs.feeds import atom_feed, icalendar_feed  # noqa: E402
+from macros.outputs.feeds import atom_feed, icalendar_feed, subscriptions  # noqa: E402
+from macros.outputs.release import release_files  # noqa: E402
 from macros.outputs.spreadsheets import csv_files  # noqa: E402
 from macros.outputs.timelinejs import timelinejs  # noqa: E402
 from macros.render.pages import timeline_anchors  # noqa: E402
@@ -89,7 +90,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         session.last_good = dataset
         for warning in dataset.warnings:
             data_log.warning(str(warning))
-    session.build = BuildState.create(dataset, timings, problems)
+    session.build = BuildState.create(dataset, timings, problems, config.site_url or "")
     if config.repo_url and not config.edit_uri:
         config.edit_uri = "edit/main/docs/"
     return config
@@ -123,9 +124,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             **csv_files(data),
             routes.TIMELINEJS: timelinejs(data, site_url),
             routes.TIMELINE_ANCHORS: _timeline_anchors(build),
-            routes.CALENDAR: icalendar_feed(data, site_url),
-            routes.FEED: atom_feed(data, site_url),
         }
+        for subscription in subscriptions(data):
+            downloads[subscription.calendar_path] = icalendar_feed(data, site_url, subscription)
+            downloads[subscription.feed_path] = atom_feed(data, site_url, subscription)
+        downloads |= release_files(data, downloads)
     generated += [File.generated(config, path, content=text) for path, text in downloads.items()]
     for file in generated:
         if files.get_file_from_path(file.src_uri) is not None:
@@ -145,8 +148,14 @@ def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Round pages carry their issues as Material tags (listed on the 'Rounds by issue' page)."""
+    """Round pages carry their issues as Material tags (listed on the 'Rounds by issue' page);
+    issue pages announce their own feed and calendar (read by overrides/main.html)."""
     uri = page.file.src_uri
+    if uri.startswith(routes.ISSUES) and uri.count("/") == 1 and uri != routes.page_file(routes.ISSUES):
+        issue_id = uri.removeprefix(routes.ISSUES).removesuffix(".md")
+        if issue_id in session.current().dataset.by_id["issues"]:
+            page.meta["ttt_feed"] = routes.issue_feed(issue_id)
+            page.meta["ttt_calendar"] = routes.issue_calendar(issue_id)
     if uri.startswith(routes.ROUNDS) and uri.count("/") == 1:
         data = session.current().dataset
         rnd = data.by_id["rounds"].get(uri.removeprefix(routes.ROUNDS).removesuffix(".md"))

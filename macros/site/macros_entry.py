@@ -37,6 +37,7 @@ def macro_table() -> dict[str, Callable[..., str]]:
         "measures_index": pc.measures_index,
         "commitments_page": pc.commitments_page,
         "precedent_page": pc.precedent_page,
+        "subscribe_page": pc.subscribe_page,
         "rounds_year": lambda r, year, url: pc.rounds_index(r, url, year),
         "deadlines_year": lambda r, year, url: pc.deadlines_page(r, url, year),
         "matrix_year": lambda r, year, url: pc.matrix_page(r, url, year),

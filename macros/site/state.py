@@ -29,9 +29,9 @@ class BuildState:
     edit_paths: dict[str, str | None] = field(default_factory=dict)  # page src_uri → data file to edit
 
     @classmethod
-    def create(cls, dataset: Dataset, timings: Timings, problems: list[Problem]) -> BuildState:
+    def create(cls, dataset: Dataset, timings: Timings, problems: list[Problem], site_url: str = "") -> BuildState:
         held = HeldHtml()
-        return cls(dataset, Renderer(dataset, held), held, timings, problems)
+        return cls(dataset, Renderer(dataset, held, site_url), held, timings, problems)
 
 
 @dataclass

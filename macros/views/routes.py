@@ -41,7 +41,7 @@ TIMELINEJS = f"{API}timeline.json"
 
 # Index pages are written as <section>/index.md; every other generated page as <url>.md.
 _SECTION_INDEXES = {TIMELINE, ROUNDS, ISSUES, PEOPLE, TARIFFS, DEADLINES, SOURCES, COVERAGE, MEASURES, COMMITMENTS,
-                    PRECEDENT}
+                    PRECEDENT, "subscribe/"}
 
 
 def round_page(round_id: str) -> str:
@@ -117,6 +117,25 @@ def api_schema(name: str) -> str:
     return f"{API}schema/{name}.schema.json"
 
 
+SUBSCRIBE = "subscribe/"
+
+
+def issue_feed(issue_id: str) -> str:
+    return f"feeds/issue-{issue_id}.atom"
+
+
+def issue_calendar(issue_id: str) -> str:
+    return f"calendars/issue-{issue_id}.ics"
+
+
+def chain_feed(first_deadline_id: str) -> str:
+    return f"feeds/chain-{first_deadline_id}.atom"
+
+
+def chain_calendar(first_deadline_id: str) -> str:
+    return f"calendars/chain-{first_deadline_id}.ics"
+
+
 def page_file(url: str) -> str:
     """The docs/-relative path of the generated Markdown page behind a URL."""
     if url in _SECTION_INDEXES:
@@ -139,6 +158,9 @@ class Routes:
     HOME, TIMELINE, ROUNDS, MATRIX, SCORECARD, ISSUES = HOME, TIMELINE, ROUNDS, MATRIX, SCORECARD, ISSUES
     PEOPLE, TARIFFS, DEADLINES, SOURCES, COVERAGE, DATA_API = PEOPLE, TARIFFS, DEADLINES, SOURCES, COVERAGE, DATA_API
     CALENDAR, FEED, MEASURES, COMMITMENTS, PRECEDENT = CALENDAR, FEED, MEASURES, COMMITMENTS, PRECEDENT
+    SUBSCRIBE = SUBSCRIBE
+    issue_feed = staticmethod(issue_feed)
+    issue_calendar = staticmethod(issue_calendar)
 
     round = staticmethod(round_page)
     issue = staticmethod(issue_page)

@@ -1,0 +1,42 @@
+"""What a reader can subscribe to: everything, one issue, or one chain of deadlines."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from macros.data.dataset import Dataset
+from macros.data.records import Deadline, Round
+from macros.views import deadlines, routes
+from macros.views.memo import memoized
+from macros.views.timeline import round_issues
+
+
+@dataclass(frozen=True)
+class Subscription:
+    """One feed and calendar pair: everything, one issue, or one chain of deadlines."""
+
+    key: str  # "all", "issue-<id>" or "chain-<first deadline id>"
+    title: str
+    feed_path: str
+    calendar_path: str
+    deadlines: tuple[Deadline, ...]
+    rounds: tuple[Round, ...]
+    issue: str | None = None
+
+
+@memoized
+def subscriptions(data: Dataset) -> list[Subscription]:
+    """The site-wide feed and calendar, one pair per issue, and one per chain of deadlines."""
+    found = [Subscription("all", "U.S.–China trade truce: deadlines and rounds", routes.FEED, routes.CALENDAR,
+                          data.deadlines, data.rounds)]
+    for issue in data.issues:
+        found.append(Subscription(
+            f"issue-{issue.id}", f"U.S.–China trade truce: {issue.title}", routes.issue_feed(issue.id),
+            routes.issue_calendar(issue.id), tuple(d for d in data.deadlines if issue.id in d.issues),
+            tuple(r for r in data.rounds if issue.id in round_issues(r)), issue.id))
+    for chain in deadlines.chains(data):
+        if len(chain) > 1:
+            head = chain[0]
+            found.append(Subscription(f"chain-{head.id}", f"U.S.–China trade truce: {chain[-1].title}",
+                                      routes.chain_feed(head.id), routes.chain_calendar(head.id), tuple(chain), ()))
+    return found

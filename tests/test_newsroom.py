@@ -1,0 +1,118 @@
+"""For reuse: licences in the repository, on the pages and inside every file; subscriptions per
+issue and per deadline chain with reminders; the checksummed data release."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import json
+import zipfile
+
+import feedparser
+from icalendar import Calendar
+
+from tests.conftest import ROOT
+
+CC_BY = "https://creativecommons.org/licenses/by/4.0/"
+
+
+def test_licences_are_in_the_repository_and_on_every_page(real_build):
+    assert "MIT License" in (ROOT / "LICENSE").read_text()
+    assert CC_BY in (ROOT / "DATA-LICENSE.md").read_text()
+    for page in ("", "about/", "data-api/", "rounds/2025-09-madrid/", "measures/"):
+        soup = real_build.html(page)
+        assert soup.select_one(f'footer a[rel="license"][href="{CC_BY}"]') is not None, page
+    for page in ("about/", "data-api/"):
+        assert real_build.html(page).select_one(f'article a[rel="license"][href="{CC_BY}"]') is not None
+
+
+def test_every_api_file_feed_and_calendar_carries_the_licence(real_build):
+    for path in sorted((real_build.site / "api" / "v1").glob("*.json")):
+        if path.name == "timeline.json":
+            assert "CC-BY-4.0" in json.loads(path.read_text())["title"]["text"]["text"]
+            continue
+        document = json.loads(path.read_text())
+        assert (document["license"], document["license_url"]) == ("CC-BY-4.0", CC_BY), path.name
+        assert document["as_of"] in document["credit"]
+    feed = feedparser.parse((real_build.site / "feed.atom").read_bytes())
+    assert CC_BY in feed.feed.rights
+    calendar = Calendar.from_ical((real_build.site / "calendar.ics").read_bytes())
+    assert CC_BY in str(calendar["X-WR-CALDESC"])
+
+
+def test_each_issue_has_its_own_feed_and_calendar_announced_on_its_page(real_build, real_dataset):
+    data = real_dataset
+    for issue in data.issues:
+        soup = real_build.html(f"issues/{issue.id}/")
+        feed_link = soup.select_one('head link[rel="alternate"][type="application/atom+xml"][href$=".atom"]'
+                                    f'[href*="issue-{issue.id}"]')
+        calendar_link = soup.select_one(f'head link[rel="alternate"][type="text/calendar"][href*="issue-{issue.id}"]')
+        assert feed_link is not None and calendar_link is not None
+        feed = feedparser.parse((real_build.site / "feeds" / f"issue-{issue.id}.atom").read_bytes())
+        assert feed.bozo == 0
+        assert feed.entries and all(any(t.term == issue.id for t in e.tags) for e in feed.entries)
+        events = {f"tag:trade-truce-tracker,2025:event-{e.id}" for e in data.events if issue.id in e.issues}
+        assert events <= {e.id for e in feed.entries}
+        calendar = Calendar.from_ical((real_build.site / "calendars" / f"issue-{issue.id}.ics").read_bytes())
+        uids = {str(e["UID"]) for e in calendar.walk("VEVENT")}
+        assert uids >= {f"deadline-{d.id}@trade-truce-tracker" for d in data.deadlines if issue.id in d.issues}
+
+
+def test_pending_deadlines_carry_three_reminders(real_build, real_dataset):
+    data = real_dataset
+    pending = [d for d in data.deadlines if d.status == "pending" and d.due >= data.today]
+    assert pending
+    for path in [real_build.site / "calendar.ics", *(real_build.site / "calendars").glob("*.ics")]:
+        calendar = Calendar.from_ical(path.read_bytes())
+        for event in calendar.walk("VEVENT"):
+            uid = str(event["UID"]).split("@")[0]
+            alarms = event.walk("VALARM")
+            if uid.startswith("deadline-") and uid.removeprefix("deadline-") in {d.id for d in pending}:
+                assert sorted(a.decoded("TRIGGER") for a in alarms) == [
+                    dt.timedelta(days=-30), dt.timedelta(days=-7), dt.timedelta(days=-1)], (path.name, uid)
+            else:
+                assert alarms == [], (path.name, uid)
+
+
+def test_each_chain_of_deadlines_has_a_feed_and_calendar(real_build, real_dataset):
+    from macros.views.deadlines import chains
+
+    for chain in chains(real_dataset):
+        if len(chain) < 2:
+            continue
+        feed = feedparser.parse((real_build.site / "feeds" / f"chain-{chain[0].id}.atom").read_bytes())
+        assert {f"tag:trade-truce-tracker,2025:deadline-{d.id}" for d in chain} <= {e.id for e in feed.entries}
+        calendar = Calendar.from_ical((real_build.site / "calendars" / f"chain-{chain[0].id}.ics").read_bytes())
+        assert {str(e["UID"]) for e in calendar.walk("VEVENT")} == {f"deadline-{d.id}@trade-truce-tracker"
+                                                                     for d in chain}
+
+
+def test_the_subscribe_page_lists_every_feed_and_calendar(real_build):
+    soup = real_build.html("subscribe/")
+    hrefs = {a["href"] for a in soup.select("#subscriptions a")}
+    published = {p.relative_to(real_build.site).as_posix() for p in real_build.site.glob("feeds/*.atom")}
+    published |= {p.relative_to(real_build.site).as_posix() for p in real_build.site.glob("calendars/*.ics")}
+    assert {f"../{p}" for p in published} | {"../feed.atom", "../calendar.ics"} <= hrefs
+
+
+def test_the_release_zip_matches_its_checksums_and_the_api_files(real_build):
+    downloads = real_build.site / "downloads"
+    sums = {}
+    for line in (downloads / "SHA256SUMS").read_text().splitlines():
+        digest, name = line.split("  ", 1)
+        sums[name] = digest
+    for name, digest in sums.items():
+        assert hashlib.sha256((downloads / name).read_bytes()).hexdigest() == digest, name
+    api_files = {p.relative_to(real_build.site / "api" / "v1").as_posix(): p.read_bytes()
+                 for p in (real_build.site / "api" / "v1").rglob("*") if p.is_file()}
+    assert {f"../api/v1/{name}" for name in api_files} == set(sums) - {"trade-truce-data.zip"}
+    with zipfile.ZipFile(io.BytesIO((downloads / "trade-truce-data.zip").read_bytes())) as archive:
+        names = archive.namelist()
+        folder = names[0].split("/")[0]
+        members = {name.removeprefix(folder + "/"): archive.read(name) for name in names}
+    assert {k: v for k, v in members.items() if k not in ("README.txt", "LICENSE.txt")} == api_files
+    readme = members["README.txt"].decode()
+    as_of = real_build.json("api/v1/rounds.json")["as_of"]
+    assert f"Data as of: {as_of}" in readme and "Version: " + as_of + "+" in readme
+    assert CC_BY in members["LICENSE.txt"].decode()
