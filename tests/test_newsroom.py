@@ -116,3 +116,48 @@ def test_the_release_zip_matches_its_checksums_and_the_api_files(real_build):
     as_of = real_build.json("api/v1/rounds.json")["as_of"]
     assert f"Data as of: {as_of}" in readme and "Version: " + as_of + "+" in readme
     assert CC_BY in members["LICENSE.txt"].decode()
+
+
+def test_every_citable_record_has_csl_json_that_citeproc_reads_and_bibtex_that_parses(real_build, real_dataset):
+    import bibtexparser
+    from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
+    from citeproc.source.json import CiteProcJSON
+
+    data = real_dataset
+    expected = ([("round", r.id, r.title) for r in data.rounds] + [("issue", i.id, i.title) for i in data.issues]
+                + [("measure", m.id, m.title) for m in data.measures]
+                + [("deadline", d.id, d.title) for d in data.deadlines]
+                + [("commitment", c.id, None) for c in data.commitments])
+    style = CitationStylesStyle("harvard-cite-them-right", validate=False)
+    for kind, record_id, title in expected:
+        csl = json.loads((real_build.site / "cite" / f"{kind}-{record_id}.json").read_text())
+        assert csl[0]["type"] == "webpage" and csl[0]["issued"]["date-parts"][0][0] == data.as_of.year
+        source = CiteProcJSON(csl)
+        bibliography = CitationStylesBibliography(style, source, formatter.plain)
+        bibliography.register(Citation([CitationItem(f"ttt-{kind}-{record_id}")]))
+        rendered = str(bibliography.bibliography()[0])
+        if title:
+            assert csl[0]["title"] == title and title.split()[0] in rendered
+        bib = bibtexparser.loads((real_build.site / "cite" / f"{kind}-{record_id}.bib").read_text())
+        (entry,) = bib.entries
+        assert entry["ID"] == f"ttt-{kind}-{record_id}" and entry["ENTRYTYPE"] == "misc"
+        assert entry["url"].replace("\\#", "#") == csl[0]["URL"]
+
+
+def test_record_pages_have_a_cite_this_block(real_build, real_dataset):
+    for page, kind, record_id in ([(f"rounds/{r.id}/", "round", r.id) for r in real_dataset.rounds[:2]]
+                                  + [(f"issues/{i.id}/", "issue", i.id) for i in real_dataset.issues[:2]]
+                                  + [(f"measures/{m.id}/", "measure", m.id) for m in real_dataset.measures[:2]]):
+        block = real_build.html(page).select_one("#cite + div.ttt-citethis")
+        text = block.get_text(" ", strip=True)
+        assert "Trade Truce Tracker contributors" in text and real_dataset.as_of.isoformat() in str(block)
+        assert {a["href"].rsplit("/", 1)[-1] for a in block.select("a[href*='cite/']")} == {
+            f"{kind}-{record_id}.json", f"{kind}-{record_id}.bib"}
+    deadlines = real_build.html("deadlines/")
+    for deadline in real_dataset.deadlines:
+        item = deadlines.find("li", id=f"deadline-{deadline.id}")
+        assert item.select_one(f"a[href$='cite/deadline-{deadline.id}.bib']") is not None
+    commitments = real_build.html("commitments/")
+    for commitment in real_dataset.commitments:
+        item = commitments.find("li", id=f"commitment-{commitment.id}")
+        assert item.select_one(f"a[href$='cite/commitment-{commitment.id}.json']") is not None

@@ -123,7 +123,7 @@ class Renderer:
         """Render a partial for the page at `page_url` (links are made relative to it)."""
         text = environment().get_template(template).render(
             base=relative_base(page_url), page_url=page_url, today=self.data.today, as_of=self.data.as_of,
-            url=self.routes, **self.lookups, **context,
+            url=self.routes, site_url=self.site_url, **self.lookups, **context,
         )
         return self.held.hold(page_url, text)
 

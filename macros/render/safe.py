@@ -90,3 +90,12 @@ def safe_url(url: str) -> str:
     if scheme and scheme not in URL_SCHEMES:
         return "#"
     return cleaned
+
+
+_BIBTEX_SPECIAL = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "%": r"\%", "&": r"\&", "$": r"\$",
+                   "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}
+
+
+def bibtex_text(value: str) -> str:
+    """Text for a BibTeX field: TeX's special characters escaped, control characters dropped."""
+    return "".join(_BIBTEX_SPECIAL.get(char, char) for char in plain(value))

@@ -27,6 +27,7 @@ from mkdocs.structure.pages import Page  # noqa: E402
 from macros.data.dataset import load_dataset  # noqa: E402
 from macros.data.problems import DataError, format_report  # noqa: E402
 from macros.outputs.api import api_files  # noqa: E402
+from macros.outputs.cite import cite_files  # noqa: E402
 from macros.outputs.feeds import atom_feed, icalendar_feed, subscriptions  # noqa: E402
 from macros.outputs.release import release_files  # noqa: E402
 from macros.outputs.spreadsheets import csv_files  # noqa: E402
@@ -129,6 +130,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             downloads[subscription.calendar_path] = icalendar_feed(data, site_url, subscription)
             downloads[subscription.feed_path] = atom_feed(data, site_url, subscription)
         downloads |= release_files(data, downloads)
+        downloads |= cite_files(data, site_url)
     generated += [File.generated(config, path, content=text) for path, text in downloads.items()]
     for file in generated:
         if files.get_file_from_path(file.src_uri) is not None:

@@ -120,6 +120,11 @@ def api_schema(name: str) -> str:
 SUBSCRIBE = "subscribe/"
 
 
+def cite_file(kind: str, record_id: str, extension: str) -> str:
+    """A record's citation as CSL-JSON ('json') or BibTeX ('bib')."""
+    return f"cite/{kind}-{record_id}.{extension}"
+
+
 def issue_feed(issue_id: str) -> str:
     return f"feeds/issue-{issue_id}.atom"
 
@@ -160,6 +165,7 @@ class Routes:
     CALENDAR, FEED, MEASURES, COMMITMENTS, PRECEDENT = CALENDAR, FEED, MEASURES, COMMITMENTS, PRECEDENT
     SUBSCRIBE = SUBSCRIBE
     issue_feed = staticmethod(issue_feed)
+    cite_file = staticmethod(cite_file)
     issue_calendar = staticmethod(issue_calendar)
 
     round = staticmethod(round_page)
