@@ -106,6 +106,26 @@ def test_the_whole_record_as_one_picture(new_page, site_url, width, javascript, 
     shot(page, f"timeline-picture-{width}-{scheme}{'' if javascript else '-nojs'}")
 
 
+def test_the_countdown_embeds_in_an_iframe_cleanly(new_page, site_url, real_build):
+    """The embed loads inside another page's <iframe>: no console error, no request to any other
+    host, and axe finds nothing serious in it."""
+    host = real_build.site / "embed-host-test.html"
+    host.write_text('<!doctype html><html lang="en"><title>Host</title><iframe src="embed/countdown.html" '
+                    'title="Deadlines ahead" width="360" height="420"></iframe></html>')
+    try:
+        page, watch = new_page(width=400)
+        page.goto(site_url + "embed-host-test.html", wait_until="networkidle")
+        assert page.frame_locator("iframe").locator("main li").count() >= 1
+        assert watch.problems() == []
+    finally:
+        host.unlink()
+    embed, embed_watch = new_page(width=360)
+    embed.goto(site_url + "embed/countdown.html")
+    assert serious_axe_findings(embed) == []
+    assert embed_watch.problems() == []
+    shot(embed, "embed-countdown-360")
+
+
 def test_dark_palette_applies_and_toggles(new_page, site_url):
     page, watch = new_page(scheme="dark")
     page.goto(site_url + "timeline/2025-q2/")

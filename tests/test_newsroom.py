@@ -161,3 +161,37 @@ def test_record_pages_have_a_cite_this_block(real_build, real_dataset):
     for commitment in real_dataset.commitments:
         item = commitments.find("li", id=f"commitment-{commitment.id}")
         assert item.select_one(f"a[href$='cite/commitment-{commitment.id}.json']") is not None
+
+
+def test_every_chart_downloads_as_a_standalone_svg_with_title_source_licence_and_date(real_build, real_dataset):
+    import xml.etree.ElementTree as ET
+
+    svg_ns = "{http://www.w3.org/2000/svg}"
+    charts = sorted((real_build.site / "downloads" / "charts").glob("*.svg"))
+    assert {p.stem for p in charts} >= {"headline-tariffs", "tariffs-by-authority-us", "tariffs-by-authority-cn",
+                                         "timeline-overview"}
+    for path in charts:
+        root = ET.parse(path).getroot()
+        assert root.tag == f"{svg_ns}svg" and root.find(f"{svg_ns}title").text
+        words = " ".join(t.text or "" for t in root.iter(f"{svg_ns}text"))
+        assert "Source: Trade Truce Tracker" in words and CC_BY in words, path.name
+        as_of = real_dataset.as_of
+        assert f"data as of {as_of.day} {as_of.strftime('%B %Y')}" in words
+    linked = {a["href"].rsplit("/", 1)[-1] for page in ("tariffs/", "timeline/")
+              for a in real_build.html(page).select("a[download]")}
+    assert linked == {p.name for p in charts}
+
+
+def test_the_countdown_embed_lists_the_deadlines_ahead_without_script(real_build, real_dataset):
+    from bs4 import BeautifulSoup
+
+    html = (real_build.site / "embed" / "countdown.html").read_text()
+    soup = BeautifulSoup(html, "html5lib")
+    assert soup.find("script") is None and soup.find("link", rel="stylesheet") is None
+    ahead = [d for d in real_dataset.deadlines if d.status == "pending" and d.due >= real_dataset.today][:5]
+    items = soup.select("main li")
+    assert [li.time["datetime"] for li in items] == [d.due.isoformat() for d in ahead]
+    for li, deadline in zip(items, ahead, strict=True):
+        assert li.select_one(".days").get_text() == str((deadline.due - real_dataset.today).days)
+        assert li.a["target"] == "_top"
+    assert soup.select_one(f'footer a[rel="license"][href="{CC_BY}"]') is not None

@@ -28,6 +28,7 @@ from macros.data.dataset import load_dataset  # noqa: E402
 from macros.data.problems import DataError, format_report  # noqa: E402
 from macros.outputs.api import api_files  # noqa: E402
 from macros.outputs.cite import cite_files  # noqa: E402
+from macros.outputs.embeds import chart_files, countdown_page  # noqa: E402
 from macros.outputs.feeds import atom_feed, icalendar_feed, subscriptions  # noqa: E402
 from macros.outputs.release import release_files  # noqa: E402
 from macros.outputs.spreadsheets import csv_files  # noqa: E402
@@ -131,6 +132,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             downloads[subscription.feed_path] = atom_feed(data, site_url, subscription)
         downloads |= release_files(data, downloads)
         downloads |= cite_files(data, site_url)
+        downloads |= chart_files(data, site_url)
+        downloads[routes.EMBED_COUNTDOWN] = countdown_page(data, site_url)
     generated += [File.generated(config, path, content=text) for path, text in downloads.items()]
     for file in generated:
         if files.get_file_from_path(file.src_uri) is not None:

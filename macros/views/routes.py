@@ -120,6 +120,14 @@ def api_schema(name: str) -> str:
 SUBSCRIBE = "subscribe/"
 
 
+EMBED_COUNTDOWN = "embed/countdown.html"
+
+
+def chart_file(name: str) -> str:
+    """A chart as a standalone SVG to download and republish."""
+    return f"downloads/charts/{name}.svg"
+
+
 def cite_file(kind: str, record_id: str, extension: str) -> str:
     """A record's citation as CSL-JSON ('json') or BibTeX ('bib')."""
     return f"cite/{kind}-{record_id}.{extension}"
@@ -166,6 +174,8 @@ class Routes:
     SUBSCRIBE = SUBSCRIBE
     issue_feed = staticmethod(issue_feed)
     cite_file = staticmethod(cite_file)
+    chart_file = staticmethod(chart_file)
+    EMBED_COUNTDOWN = EMBED_COUNTDOWN
     issue_calendar = staticmethod(issue_calendar)
 
     round = staticmethod(round_page)
