@@ -151,8 +151,9 @@ def test_atom_feed_parses_newest_first_with_every_event_and_round(real_build, re
                for s in m.states}
               | {f"tag:trade-truce-tracker,2025:commitment-{c.id}-{c.status}" for c in real_dataset.commitments})
     assert set(ids) == timeline | ledger
-    updated = [entry.updated_parsed for entry in feed.entries]
-    assert updated == sorted(updated, reverse=True)
+    published = [entry.published_parsed for entry in feed.entries]
+    assert published == sorted(published, reverse=True)
+    assert all(e.updated_parsed >= e.published_parsed for e in feed.entries)
 
 
 def test_timelinejs_file_has_every_entry(real_build, real_dataset):

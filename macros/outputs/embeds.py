@@ -80,8 +80,13 @@ def chart_files(data: Dataset, site_url: str) -> dict[str, str]:
             data, site_url, routes.TARIFFS)
     for side in ledger.SIDES:
         steps = ledger.tariff_steps(data, side)
-        if steps:
-            label = labels.TARIFF_DIRECTION[ledger.DIRECTION_OF_SIDE[side]]
+        label = labels.TARIFF_DIRECTION[ledger.DIRECTION_OF_SIDE[side]]
+        if not steps:  # the file the pages link to exists, and says why it is empty
+            empty = Markup('<svg viewBox="0 0 600 60" xmlns="http://www.w3.org/2000/svg"><text x="8" y="34">'
+                           "No across-the-board tariff measures are recorded for this side yet.</text></svg>")
+            files[routes.chart_file(f"tariffs-by-authority-{side}")] = standalone_svg(
+                empty, f"{label}, by legal authority", data, site_url, routes.TARIFFS)
+        else:
             order = list(dict.fromkeys((layer.measure.id, layer.measure.title) for s in steps for layer in s.layers))
             legend = [(f"ttt-stack__layer--{i % 6}", title) for i, (_, title) in enumerate(order)]
             files[routes.chart_file(f"tariffs-by-authority-{side}")] = standalone_svg(

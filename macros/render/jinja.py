@@ -18,6 +18,7 @@ from jinja2.runtime import Context
 from markupsafe import Markup
 
 from macros.data.dataset import Dataset
+from macros.data.history import History
 from macros.data.records import Deadline
 from macros.render import safe
 from macros.render.held import HeldHtml, mark_headings
@@ -102,9 +103,12 @@ class Renderer:
     """Renders the partials of one build: the build's data, its routes, and the HTML held back
     from MkDocs' Markdown until each page is converted."""
 
-    def __init__(self, data: Dataset, held: HeldHtml, site_url: str = "") -> None:
+    def __init__(self, data: Dataset, held: HeldHtml, site_url: str = "", history: History | None = None,
+                 repo_url: str = "") -> None:
         self.data = data
         self.site_url = site_url
+        self.history = history or History(False, "not read")
+        self.repo_url = repo_url.rstrip("/")
         self.routes = Routes(data)
         self.held = held
         # Titles and dates by id, for links to other records (one lookup table each per build).
@@ -123,7 +127,8 @@ class Renderer:
         """Render a partial for the page at `page_url` (links are made relative to it)."""
         text = environment().get_template(template).render(
             base=relative_base(page_url), page_url=page_url, today=self.data.today, as_of=self.data.as_of,
-            url=self.routes, site_url=self.site_url, **self.lookups, **context,
+            url=self.routes, site_url=self.site_url, changelog=self.history, repo_url=self.repo_url,
+            files=self.data.files, **self.lookups, **context,
         )
         return self.held.hold(page_url, text)
 

@@ -17,6 +17,7 @@ from macros.render.jinja import Renderer, relative_base
 from macros.render.ledger_charts import stacked_tariff, state_strip
 from macros.render.overview_chart import mark_target, overview_svg
 from macros.views import deadlines, labels, ledger, overview, paging, precedent, rounds, routes, sources, timeline
+from macros.views.changes import COLLECTION_LABELS, KIND_LABELS, recent_changes
 from macros.views.subscriptions import subscriptions
 from macros.views.timeline import category_counts
 
@@ -370,3 +371,8 @@ def subscribe_page(r: Renderer, page_url: str) -> str:
                                                  sub.calendar_path, site + sub.feed_path if site else "",
                                                  webcal)))
     return r.render("subscribe.md.j2", page_url, subscriptions=found, site=site)
+
+
+def changes_page(r: Renderer, page_url: str) -> str:
+    return r.render("changes.md.j2", page_url, changes=recent_changes(r.data, r.history),
+                    kind_labels=KIND_LABELS, collection_labels=COLLECTION_LABELS)

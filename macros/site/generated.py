@@ -42,6 +42,7 @@ def generated_pages(data: Dataset) -> list[GeneratedPage]:
         GeneratedPage(routes.COMMITMENTS, "commitments_page()"),
         GeneratedPage(routes.PRECEDENT, "precedent_page()"),
         GeneratedPage(routes.SUBSCRIBE, "subscribe_page()"),
+        GeneratedPage(routes.CHANGES, "changes_page()", searchable=False),
     ]
     pages += [GeneratedPage(routes.measure_page(m.id), f'measure_page("{m.id}")', data.file_of("measures", m.id))
               for m in data.measures]

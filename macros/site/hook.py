@@ -25,8 +25,10 @@ from mkdocs.structure.files import File, Files  # noqa: E402
 from mkdocs.structure.pages import Page  # noqa: E402
 
 from macros.data.dataset import load_dataset  # noqa: E402
+from macros.data.history import read_history  # noqa: E402
 from macros.data.problems import DataError, format_report  # noqa: E402
 from macros.outputs.api import api_files  # noqa: E402
+from macros.outputs.changes_feed import changes_feed  # noqa: E402
 from macros.outputs.cite import cite_files  # noqa: E402
 from macros.outputs.embeds import chart_files, countdown_page  # noqa: E402
 from macros.outputs.feeds import atom_feed, icalendar_feed, subscriptions  # noqa: E402
@@ -40,8 +42,11 @@ from macros.site.serve_errors import error_banner  # noqa: E402
 from macros.site.state import BuildState, session  # noqa: E402
 from macros.site.timings import Timings  # noqa: E402
 from macros.views import routes  # noqa: E402
+from macros.views.changes import feed_updates  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.trade_truce_tracker")
+EMPTY_SITEMAP = ('<?xml version="1.0" encoding="UTF-8"?>\n'
+                 '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>\n')
 
 # Data warnings go to their own stream: they must be seen, but must not fail `--strict`.
 data_log = logging.getLogger("trade_truce_tracker.data")
@@ -92,7 +97,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         session.last_good = dataset
         for warning in dataset.warnings:
             data_log.warning(str(warning))
-    session.build = BuildState.create(dataset, timings, problems, config.site_url or "")
+    with timings.timed("history"):
+        history = read_history(root)
+    session.build = BuildState.create(dataset, timings, problems, config.site_url or "", history,
+                                      config.repo_url or "")
     if config.repo_url and not config.edit_uri:
         config.edit_uri = "edit/main/docs/"
     return config
@@ -127,9 +135,16 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             routes.TIMELINEJS: timelinejs(data, site_url),
             routes.TIMELINE_ANCHORS: _timeline_anchors(build),
         }
+        updated = feed_updates(data, build.history)
         for subscription in subscriptions(data):
             downloads[subscription.calendar_path] = icalendar_feed(data, site_url, subscription)
-            downloads[subscription.feed_path] = atom_feed(data, site_url, subscription)
+            downloads[subscription.feed_path] = atom_feed(data, site_url, subscription, updated)
+        downloads[routes.CHANGES_FEED] = changes_feed(data, build.history, site_url)
+        # Material's script fetches sitemap.xml beside every <link rel="alternate"> it finds (for
+        # language versions); issue pages announce feeds in feeds/ and calendars/, so those folders
+        # get an empty sitemap rather than a 404 in every reader's console.
+        for folder in {path.rsplit("/", 1)[0] for path in downloads if path.startswith(("feeds/", "calendars/"))}:
+            downloads[f"{folder}/sitemap.xml"] = EMPTY_SITEMAP
         downloads |= release_files(data, downloads)
         downloads |= cite_files(data, site_url)
         downloads |= chart_files(data, site_url)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from macros.data.dataset import Dataset
+from macros.data.history import History
 from macros.data.load import FileCache
 from macros.data.problems import Problem
 from macros.render.held import HeldHtml
@@ -27,11 +28,15 @@ class BuildState:
     timings: Timings
     problems: list[Problem] = field(default_factory=list)  # data errors shown while serving
     edit_paths: dict[str, str | None] = field(default_factory=dict)  # page src_uri → data file to edit
+    history: History = field(default_factory=lambda: History(False, "not read"))
 
     @classmethod
-    def create(cls, dataset: Dataset, timings: Timings, problems: list[Problem], site_url: str = "") -> BuildState:
+    def create(cls, dataset: Dataset, timings: Timings, problems: list[Problem], site_url: str = "",
+               history: History | None = None, repo_url: str = "") -> BuildState:
         held = HeldHtml()
-        return cls(dataset, Renderer(dataset, held, site_url), held, timings, problems)
+        history = history or History(False, "not read")
+        return cls(dataset, Renderer(dataset, held, site_url, history, repo_url), held, timings, problems,
+                   history=history)
 
 
 @dataclass

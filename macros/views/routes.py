@@ -41,7 +41,7 @@ TIMELINEJS = f"{API}timeline.json"
 
 # Index pages are written as <section>/index.md; every other generated page as <url>.md.
 _SECTION_INDEXES = {TIMELINE, ROUNDS, ISSUES, PEOPLE, TARIFFS, DEADLINES, SOURCES, COVERAGE, MEASURES, COMMITMENTS,
-                    PRECEDENT, "subscribe/"}
+                    PRECEDENT, "subscribe/", "changes/"}
 
 
 def round_page(round_id: str) -> str:
@@ -118,6 +118,8 @@ def api_schema(name: str) -> str:
 
 
 SUBSCRIBE = "subscribe/"
+CHANGES = "changes/"
+CHANGES_FEED = "changes.atom"
 
 
 EMBED_COUNTDOWN = "embed/countdown.html"
@@ -171,7 +173,7 @@ class Routes:
     HOME, TIMELINE, ROUNDS, MATRIX, SCORECARD, ISSUES = HOME, TIMELINE, ROUNDS, MATRIX, SCORECARD, ISSUES
     PEOPLE, TARIFFS, DEADLINES, SOURCES, COVERAGE, DATA_API = PEOPLE, TARIFFS, DEADLINES, SOURCES, COVERAGE, DATA_API
     CALENDAR, FEED, MEASURES, COMMITMENTS, PRECEDENT = CALENDAR, FEED, MEASURES, COMMITMENTS, PRECEDENT
-    SUBSCRIBE = SUBSCRIBE
+    SUBSCRIBE, CHANGES, CHANGES_FEED = SUBSCRIBE, CHANGES, CHANGES_FEED
     issue_feed = staticmethod(issue_feed)
     cite_file = staticmethod(cite_file)
     chart_file = staticmethod(chart_file)
@@ -210,6 +212,17 @@ class Routes:
         if not paging.tariff_years(self.data):
             return f"{TARIFFS}#{tariff_id}"
         return f"{tariffs_year(self.data.by_id['tariffs'][tariff_id].effective.year)}#{tariff_id}"
+
+    def change_target(self, collection: str, record_id: str) -> str | None:
+        """Where a changed record is now (None: it is no longer on record)."""
+        record = self.data.by_id.get(collection, {}).get(record_id)
+        if record is None:
+            return None
+        if collection == "gaps":
+            return f"{COVERAGE}#gap-{record_id}"
+        if collection == "tariffs":
+            return self.tariff(record_id)
+        return self.record(record)
 
     def publisher_anchor(self, publisher: str) -> str:
         return "pub-" + publisher_slugs(self.data)[publisher]

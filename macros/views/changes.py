@@ -1,0 +1,66 @@
+"""What changed in the record, newest first, from the repository's history: what a subscriber to
+changes.atom and a reader of the What changed page see."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from macros.data.dataset import Dataset
+from macros.data.history import History
+
+CHANGES_SHOWN = 300  # the page and the feed list this many, newest first
+KIND_LABELS = {"added": "Added", "corrected": "Corrected", "outcome-recorded": "Outcome recorded",
+               "removed": "Removed"}
+COLLECTION_LABELS = {"rounds": "Round", "issues": "Issue", "events": "Event", "deadlines": "Deadline",
+                     "people": "Person", "tariffs": "Tariff change", "gaps": "Known gap", "measures": "Measure",
+                     "commitments": "Commitment"}
+
+
+@dataclass(frozen=True)
+class ChangeLine:
+    date: dt.date
+    kind: str
+    collection: str
+    record_id: str
+    title: str
+    subject: str
+    commit: str
+
+    @property
+    def key(self) -> str:
+        return f"change-{self.commit[:12]}-{self.collection}-{self.record_id}"
+
+
+def _title(data: Dataset, collection: str, record_id: str) -> str:
+    record = data.by_id.get(collection, {}).get(record_id)
+    if record is None:
+        return record_id
+    for name in ("title", "name"):
+        if getattr(record, name, None):
+            return getattr(record, name)
+    return record_id
+
+
+def recent_changes(data: Dataset, history: History, limit: int = CHANGES_SHOWN) -> list[ChangeLine]:
+    lines = [ChangeLine(c.date, c.kind, c.collection, c.record_id, _title(data, c.collection, c.record_id),
+                        c.subject, c.commit) for c in reversed(history.changes)]
+    return lines[:limit]
+
+
+def feed_updates(data: Dataset, history: History) -> dict[str, dt.date]:
+    """Feed entry key → the day its record last changed (for the `updated` of the feeds)."""
+    changed = history.last_changed
+    updates: dict[str, dt.date] = {}
+    for collection, prefix in (("rounds", "round"), ("events", "event"), ("deadlines", "deadline")):
+        for record in getattr(data, collection):
+            if (collection, record.id) in changed:
+                updates[f"{prefix}-{record.id}"] = changed[(collection, record.id)]
+    for measure in data.measures:
+        if ("measures", measure.id) in changed:
+            for state in measure.states:
+                updates[f"measure-{measure.id}-{state.start.isoformat()}"] = changed[("measures", measure.id)]
+    for commitment in data.commitments:
+        if ("commitments", commitment.id) in changed:
+            updates[f"commitment-{commitment.id}-{commitment.status}"] = changed[("commitments", commitment.id)]
+    return updates
