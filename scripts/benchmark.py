@@ -36,7 +36,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 import synth_data  # noqa: E402
 
 PYTHON = sys.executable
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "TTT_TODAY": "2026-11-24"}
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 MACRO_CALL = re.compile(r"\{\{\s*(\w+)\((.*?)\)\s*\}\}")
 
 
@@ -107,7 +107,11 @@ def write_static_project(project: Path, target: Path) -> None:
                            encoding="utf-8")
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
     config = re.sub(r"  - macros:\n(?:      .*\n)+", "", config)
-    config = config.replace("hooks:\n  - macros/site/hook.py\n", "")
+    # The theme overrides escape titles with the site's filter; the baseline registers the same one.
+    (target / "plain_hook.py").write_text(
+        "import html\n\n\ndef on_env(env, config, files):\n"
+        "    env.filters['ttt_text'] = lambda value: html.escape(str(value), quote=False)\n    return env\n")
+    config = config.replace("hooks:\n  - macros/site/hook.py\n", "hooks:\n  - plain_hook.py\n")
     config = re.sub(r"watch:\n(?:  - .*\n)+", "", config)
     (target / "mkdocs.yml").write_text(config, encoding="utf-8")
 
@@ -139,8 +143,8 @@ def preview_latency(project: Path, edits: int = 3) -> float:
     try:
         deadline = time.monotonic() + 900
         while "<h1" not in page():
-            if time.monotonic() > deadline:
-                raise SystemExit("mkdocs serve did not come up")
+            if time.monotonic() > deadline or server.poll() is not None:
+                raise SystemExit("mkdocs serve did not come up (does the data check pass?)")
             time.sleep(0.5)
         for n in range(edits):
             marker = f"Benchmark edit {n}"

@@ -123,6 +123,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         # While previewing, generated pages skip the search index (a quarter of each rebuild);
         # the published build indexes them. TTT_SERVE_SEARCH=1 indexes them while serving too.
         quick = session.command == "serve" and not os.environ.get("TTT_SERVE_SEARCH")
+        # Likewise, the preview leaves out the downloads nobody previews (the release zip, the
+        # citation files, the chart files, the per-issue feeds); TTT_SERVE_ALL=1 keeps them.
+        lean = session.command == "serve" and not os.environ.get("TTT_SERVE_ALL")
         generated = [_page(config, page.path, page.call, page.searchable and not quick) for page in pages]
     # "Edit this page" on a generated page opens the YAML file behind it, or nothing at all
     # for pages made from many files.
@@ -136,7 +139,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             routes.TIMELINE_ANCHORS: _timeline_anchors(build),
         }
         updated = feed_updates(data, build.history)
-        for subscription in subscriptions(data):
+        for subscription in subscriptions(data)[:1] if lean else subscriptions(data):
             downloads[subscription.calendar_path] = icalendar_feed(data, site_url, subscription)
             downloads[subscription.feed_path] = atom_feed(data, site_url, subscription, updated)
         downloads[routes.CHANGES_FEED] = changes_feed(data, build.history, site_url)
@@ -145,9 +148,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         # get an empty sitemap rather than a 404 in every reader's console.
         for folder in {path.rsplit("/", 1)[0] for path in downloads if path.startswith(("feeds/", "calendars/"))}:
             downloads[f"{folder}/sitemap.xml"] = EMPTY_SITEMAP
-        downloads |= release_files(data, downloads)
-        downloads |= cite_files(data, site_url)
-        downloads |= chart_files(data, site_url)
+        if not lean:
+            downloads |= release_files(data, downloads)
+            downloads |= cite_files(data, site_url)
+            downloads |= chart_files(data, site_url)
         downloads[routes.EMBED_COUNTDOWN] = countdown_page(data, site_url)
     generated += [File.generated(config, path, content=text) for path, text in downloads.items()]
     for file in generated:
