@@ -348,7 +348,7 @@ def precedent_page(r: Renderer, page_url: str) -> str:
         implement=precedent.days_to_implement(data),
         products=precedent.ROUND_PRODUCTS, product_labels=product_labels,
         round_rows=list(precedent.round_products(data).items()), window=precedent.EXTENSION_WINDOW_DAYS,
-        share=precedent.share,
+        share=precedent.share, lead_range=precedent.lead_range,
     )
 
 

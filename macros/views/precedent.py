@@ -49,6 +49,13 @@ class Spread:
         return cls(len(values), statistics.median(values), min(values), max(values))
 
 
+def lead_range(spread: Spread) -> str:
+    """'range 0–5', or 'range −1 to 82, a negative number meaning after the due date'."""
+    if spread.min is not None and spread.min < 0:
+        return f"range −{abs(spread.min)} to {spread.max}; negative: after the due date"
+    return f"range {spread.min}–{spread.max}"
+
+
 def share(count: int, n: int) -> str:
     """'4 of 6 (67%)', or just '4 of 4' below MIN_N_FOR_SHARE: no bare percentage on a small n."""
     if n >= MIN_N_FOR_SHARE:
@@ -135,7 +142,7 @@ class Precedent:
         text += _join(parts) + "."
         if self.lead.n:
             text += (f" Where a decision is dated, it came a median of {self.lead.median:g} day"
-                     f"{'s' * (self.lead.median != 1)} before the due date (range {self.lead.min}–{self.lead.max}, "
+                     f"{'s' * (self.lead.median != 1)} before the due date ({lead_range(self.lead)}, "
                      f"n={self.lead.n}).")
         return text + " A count of this record since 2025, not a forecast."
 
