@@ -21,7 +21,7 @@ PAGE_LIMIT = 150 * 1024
 pytestmark = pytest.mark.xdist_group("scale")
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")  # session: xdist may interleave other modules on the same worker
 def big_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
     project = tmp_path_factory.mktemp("x10") / "project"
     synth_data.write(project, 10, seed=1)
