@@ -43,6 +43,7 @@ MACRO_CALL = re.compile(r"\{\{\s*(\w+)\((.*?)\)\s*\}\}")
 @dataclass
 class Result:
     scale: int
+    dense: bool = False
     records: int = 0
     check_seconds: float = 0.0
     build_seconds: float = 0.0
@@ -54,6 +55,10 @@ class Result:
     search_index_bytes: int = 0
     plain_seconds: float = 0.0
     preview_seconds: float | None = None
+
+    @property
+    def label(self) -> str:
+        return f"{self.scale}x{' dense' if self.dense else ''}"
 
 
 def timed_run(args: list[str], cwd: Path, env: dict[str, str] | None = None) -> tuple[float, float]:
@@ -164,10 +169,10 @@ def preview_latency(project: Path, edits: int = 3) -> float:
     return statistics.median(samples)
 
 
-def measure(scale: int, workdir: Path, seed: int, preview: bool) -> Result:
-    project = workdir / f"x{scale}"
-    synth_data.write(project, scale, seed)
-    result = Result(scale)
+def measure(scale: int, workdir: Path, seed: int, preview: bool, dense: bool = False) -> Result:
+    project = workdir / f"x{scale}{'-dense' if dense else ''}"
+    synth_data.write(project, scale, seed, dense)
+    result = Result(scale, dense)
     result.records = sum(synth_data.REAL.values()) * scale + len(synth_data.ISSUES)
     result.check_seconds, _ = timed_run([PYTHON, "-m", "macros.check", "--root", str(project)], ROOT)
     site = project / "site"
@@ -182,7 +187,7 @@ def measure(scale: int, workdir: Path, seed: int, preview: bool) -> Result:
     result.over_limit = sorted(f"{p.relative_to(site).as_posix()} ({p.stat().st_size / 1024:.0f} KB)"
                                for p in pages if p.stat().st_size > 150 * 1024)
     result.search_index_bytes = (site / "search" / "search_index.json").stat().st_size
-    plain = workdir / f"x{scale}-plain"
+    plain = workdir / f"x{scale}{'-dense' if dense else ''}-plain"
     write_static_project(project, plain)
     result.plain_seconds, _ = timed_run([PYTHON, "-m", "mkdocs", "build", "-q", "-d", str(plain / "site")], plain)
     if preview:
@@ -198,28 +203,31 @@ def report(results: list[Result], validation_100: float | None) -> str:
         stages = r.stages
         rendering = stages["build_after_config"] - stages.get("page_generation", 0) - stages.get("exports", 0)
         lines.append(
-            f"| {r.scale}x | {r.records:,} | {r.check_seconds:.2f} | {r.build_seconds:.1f} | "
+            f"| {r.label} | {r.records:,} | {r.check_seconds:.2f} | {r.build_seconds:.1f} | "
             f"{stages.get('load_and_validate', 0):.2f} | {stages.get('page_generation', 0):.2f} | "
             f"{stages.get('exports', 0):.2f} | {rendering:.1f} | {r.peak_mb:.0f} | {r.pages:,} | "
             f"{r.largest_page[0] / 1024:.0f} KB ({r.largest_page[1]}) | {r.search_index_bytes / 1024:.0f} KB | "
             f"{r.plain_seconds:.1f} | {'' if r.preview_seconds is None else f'{r.preview_seconds:.2f}'} |")
-    by_scale = {r.scale: r for r in results}
     lines.append("")
-    if 10 in by_scale and 100 in by_scale:
-        a, b = by_scale[10], by_scale[100]
-        ratio = (b.build_seconds / b.records) / (a.build_seconds / a.records)
-        lines.append(f"- Build time per record, 100x over 10x: **{ratio:.2f}** (linear = 1.0; aim below 1.2)")
+    for dense, axis in ((False, "span"), (True, "density")):
+        by_scale = {r.scale: r for r in results if r.dense == dense}
+        if 10 in by_scale and 100 in by_scale:
+            a, b = by_scale[10], by_scale[100]
+            ratio = (b.build_seconds / b.records) / (a.build_seconds / a.records)
+            lines.append(f"- Build time per record along the {axis} axis, 100x over 10x: **{ratio:.2f}** "
+                         "(linear = 1.0; aim below 1.2)")
     for r in results:
         overhead = (r.build_seconds - r.plain_seconds) / r.plain_seconds
-        lines.append(f"- Data layer at {r.scale}x: full build {r.build_seconds:.1f} s against plain Material "
+        lines.append(f"- Data layer at {r.label}: full build {r.build_seconds:.1f} s against plain Material "
                      f"{r.plain_seconds:.1f} s for the same pages: **{overhead:+.0%}** (aim: under +10%)")
     if validation_100 is not None:
         lines.append(f"- Validation alone at 100x (check command, wall): **{validation_100:.2f} s** (aim: under 1 s)")
     for r in results:
         if r.preview_seconds is not None:
-            lines.append(f"- Preview at {r.scale}x: save → page updated in **{r.preview_seconds:.2f} s** "
+            lines.append(f"- Preview at {r.label}: save → page updated in **{r.preview_seconds:.2f} s** "
                          "(median of 3; aim: under 2 s)")
-    over = [f"{r.scale}x: {', '.join(r.over_limit)}" for r in results if r.over_limit]
+    over = [f"{r.label}: {len(r.over_limit)} pages ({', '.join(r.over_limit[:5])}"
+            f"{' …' if len(r.over_limit) > 5 else ''})" for r in results if r.over_limit]
     lines.append(f"- Pages over 150 KB: {'; '.join(over) or 'none'}")
     return "\n".join(lines)
 
@@ -228,6 +236,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--scales", type=int, nargs="+", default=[1, 10, 100])
     parser.add_argument("--preview-scales", type=int, nargs="*", default=[1, 10])
+    parser.add_argument("--dense-scales", type=int, nargs="*", default=[10],
+                        help="scales of the density axis: more records in the same months")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/ttt-benchmark"))
     parser.add_argument("--markdown", type=Path, help="write the results into this Markdown file")
@@ -237,6 +247,9 @@ def main(argv: list[str] | None = None) -> int:
     for scale in args.scales:
         print(f"measuring {scale}x …", file=sys.stderr, flush=True)
         results.append(measure(scale, args.workdir, args.seed, scale in args.preview_scales))
+    for scale in args.dense_scales:
+        print(f"measuring {scale}x dense …", file=sys.stderr, flush=True)
+        results.append(measure(scale, args.workdir, args.seed, False, dense=True))
     validation_100 = next((r.check_seconds for r in results if r.scale == 100), None)
     real = args.workdir / "real"
     if real.exists():

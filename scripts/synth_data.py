@@ -2,9 +2,11 @@
 
 Usage: python scripts/synth_data.py --scale 10 --seed 1 --out /tmp/synth10
 
-The real record grows month by month, so a larger record is modelled as a longer one: the same
-density of rounds, events and deadlines per month as today's data, over `scale` times the span,
-ending on the real data's last date. Issues stay the same ten subjects. Deterministic for a seed.
+Two ways to grow: the *span* axis (default) models a longer record — the same density of rounds,
+events, deadlines, measures and commitments per month as today's data, over `scale` times the
+span — and the *density* axis (`--dense`) a denser one: `scale` times as many records in the same
+months. Both end on the real data's last date; issues stay the same ten subjects. Deterministic
+for a seed.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-REAL = {"rounds": 8, "events": 96, "deadlines": 22, "people": 19, "tariffs": 11}
+REAL = {"rounds": 8, "events": 96, "deadlines": 22, "people": 19, "tariffs": 11, "measures": 68, "commitments": 37}
 REAL_SPAN_DAYS = 520  # about January 2025 to May 2026
 END = dt.date(2026, 5, 20)
 WORDS = ["tariff", "talks", "delegation", "export", "controls", "rare", "earths", "soybeans", "fentanyl", "truce",
@@ -34,10 +36,10 @@ EVENT_KINDS = ["call", "meeting", "tariff-action", "export-control", "executive-
 
 
 class Synth:
-    def __init__(self, scale: int, seed: int) -> None:
+    def __init__(self, scale: int, seed: int, dense: bool = False) -> None:
         self.rng = random.Random(seed)
         self.scale = scale
-        self.start = END - dt.timedelta(days=REAL_SPAN_DAYS * scale)
+        self.start = END - dt.timedelta(days=REAL_SPAN_DAYS * (1 if dense else scale))
         self.counter = 0
 
     def text(self, low: int, high: int) -> str:
@@ -123,12 +125,55 @@ class Synth:
                  "sources": self.sources(d, 1)} for i, d in enumerate(days)]
 
 
-def write(out: Path, scale: int, seed: int) -> None:
-    synth = Synth(scale, seed)
+    def measures(self, events: list[dict]) -> list[dict]:
+        """Measures with a few states each; none suspended (suspensions need matching deadlines)."""
+        records = []
+        kinds = ["tariff", "export-control", "listing", "licence", "investigation", "port-fee"]
+        for i in range(REAL["measures"] * self.scale):
+            kind = self.rng.choice(kinds)
+            day = self.day()
+            states = []
+            for n in range(self.rng.randint(1, 4)):
+                status = "ended" if n == 3 else self.rng.choice(["announced", "in-force"]) if n == 0 else "in-force"
+                state = {"from": day.isoformat(), "status": status, "sources": self.sources(day, 1)}
+                if kind == "tariff" and status == "in-force":
+                    state["rate"] = self.rng.choice([10, 15, 25, 50])
+                if status == "ended":
+                    state["reason"] = self.rng.choice(["lifted", "expired", "revoked"])
+                if self.rng.random() < 0.3:
+                    state["event"] = self.rng.choice(events)["id"]
+                states.append(state)
+                day = min(END, day + dt.timedelta(days=self.rng.randint(5, 60)))
+                if states and day <= dt.date.fromisoformat(states[-1]["from"]):
+                    break
+            record = {"id": f"measure-{i}", "title": f"Measure {i}: {self.text(3, 7).rstrip('.')}",
+                      "side": self.rng.choice(["us", "cn"]), "kind": kind,
+                      "legal_basis": self.text(3, 6).rstrip("."), "issues": self.issues_for(),
+                      "summary": self.text(30, 60), "states": states}
+            if kind == "tariff":
+                record["coverage"] = "selected-goods"
+            records.append(record)
+        return records
+
+    def commitments(self, rounds: list[dict], measures: list[dict], events: list[dict]) -> list[dict]:
+        records = []
+        for i in range(REAL["commitments"] * self.scale):
+            rnd = self.rng.choice(rounds)
+            records.append({
+                "id": f"commitment-{i}", "side": self.rng.choice(["us", "cn"]), "round": rnd["id"],
+                "made_in": "joint-statement", "text": self.text(15, 35), "issues": self.issues_for(),
+                "measures": [self.rng.choice(measures)["id"]], "evidence": [self.rng.choice(events)["id"]],
+                "status": self.rng.choice(["kept", "partly-kept", "not-kept", "pending", "unknown"]),
+                "as_of": rnd["end"], "sources": self.sources(dt.date.fromisoformat(rnd["end"]), 1)})
+        return records
+
+
+def write(out: Path, scale: int, seed: int, dense: bool = False) -> None:
+    synth = Synth(scale, seed, dense)
     if out.exists():
         shutil.rmtree(out)
     data = out / "data"
-    for folder in ("rounds", "issues", "events", "deadlines", "people", "tariffs"):
+    for folder in ("rounds", "issues", "events", "deadlines", "people", "tariffs", "measures", "commitments"):
         (data / folder).mkdir(parents=True)
     dump = lambda path, value: path.write_text(yaml.safe_dump(value, allow_unicode=True, sort_keys=False))  # noqa: E731
     people = synth.people()
@@ -150,6 +195,12 @@ def write(out: Path, scale: int, seed: int) -> None:
     for start in range(0, len(deadlines), 500):
         dump(data / "deadlines" / f"deadlines-{start // 500}.yaml", deadlines[start:start + 500])
     dump(data / "tariffs" / "headline.yaml", synth.tariffs())
+    measures = synth.measures(events)
+    for start in range(0, len(measures), 300):
+        dump(data / "measures" / f"measures-{start // 300}.yaml", measures[start:start + 300])
+    commitments = synth.commitments(rounds, measures, events)
+    for start in range(0, len(commitments), 500):
+        dump(data / "commitments" / f"commitments-{start // 500}.yaml", commitments[start:start + 500])
     for part in ("mkdocs.yml", "docs", "macros", "overrides"):
         source = ROOT / part
         if source.is_dir():
@@ -163,8 +214,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scale", type=int, default=1)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--dense", action="store_true", help="more records in the same months (density axis)")
     args = parser.parse_args(argv)
-    write(args.out, args.scale, args.seed)
+    write(args.out, args.scale, args.seed, args.dense)
     return 0
 
 
