@@ -168,7 +168,8 @@ class Synth:
         return records
 
 
-def write(out: Path, scale: int, seed: int, dense: bool = False) -> None:
+def write(out: Path, scale: int, seed: int, dense: bool = False, ledger: bool = True) -> None:
+    """`ledger`: also measures and commitments (their pages are not yet bounded by count, issue 16)."""
     synth = Synth(scale, seed, dense)
     if out.exists():
         shutil.rmtree(out)
@@ -195,10 +196,10 @@ def write(out: Path, scale: int, seed: int, dense: bool = False) -> None:
     for start in range(0, len(deadlines), 500):
         dump(data / "deadlines" / f"deadlines-{start // 500}.yaml", deadlines[start:start + 500])
     dump(data / "tariffs" / "headline.yaml", synth.tariffs())
-    measures = synth.measures(events)
+    measures = synth.measures(events) if ledger else []
     for start in range(0, len(measures), 300):
         dump(data / "measures" / f"measures-{start // 300}.yaml", measures[start:start + 300])
-    commitments = synth.commitments(rounds, measures, events)
+    commitments = synth.commitments(rounds, measures, events) if ledger else []
     for start in range(0, len(commitments), 500):
         dump(data / "commitments" / f"commitments-{start // 500}.yaml", commitments[start:start + 500])
     for part in ("mkdocs.yml", "docs", "macros", "overrides"):
