@@ -24,7 +24,7 @@ pytestmark = pytest.mark.xdist_group("scale")
 @pytest.fixture(scope="session")  # session: xdist may interleave other modules on the same worker
 def big_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
     project = tmp_path_factory.mktemp("x10") / "project"
-    synth_data.write(project, 10, seed=1, ledger=False)  # the ledger's lists are not yet split
+    synth_data.write(project, 10, seed=1)
     build = run_build(project, project / "site")
     assert build.returncode == 0, build.stderr[-3000:]
     return build
@@ -100,3 +100,21 @@ def test_every_tariff_change_is_on_its_year_page_and_the_latest_are_charted(big_
     newest = max(data.tariffs, key=lambda t: t.effective)
     assert newest.id in latest
     assert len(main.select("svg.ttt-chart circle")) == len(latest)
+
+
+def test_the_ledger_lists_split_by_count_and_lose_nothing(big_build):
+    data = load_dataset(big_build.project)
+    assert len(data.measures) > paging.MEASURES_ON_PAGE and len(data.commitments) > paging.COMMITMENTS_ON_PAGE
+    seen: Counter[str] = Counter()
+    for key, measures in paging.measure_groups(data).items():
+        assert len(measures) <= paging.MEASURES_ON_PAGE
+        seen.update(tr["id"] for tr in big_build.html(f"measures/by-kind/{key}/").select("tbody tr[id]"))
+    assert seen == Counter(m.id for m in data.measures)
+    rows = big_build.html("commitments/").select("#commitments-by-round tbody tr")
+    assert sum(int(tr.find_all("td")[0].get_text()) for tr in rows) == len(data.commitments)
+    by_round = Counter(c.round for c in data.commitments)
+    for rnd_id, n in list(by_round.items())[:5]:
+        assert len(big_build.html(f"rounds/{rnd_id}/").select("li.ttt-commitment")) == n
+    issue = data.issues[0]
+    listed = big_build.html(f"issues/{issue.id}/").select("#commitments ~ ul li.ttt-commitment")
+    assert len(listed) == min(paging.LEDGER_ON_ISSUE, sum(issue.id in c.issues for c in data.commitments))

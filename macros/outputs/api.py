@@ -100,7 +100,7 @@ def api_records(data: Dataset) -> dict[str, list[Record]]:
         "people": [ApiPerson.model_construct(**dict(p), page=routes.person_page(p.id)) for p in data.people],
         "tariffs": list(data.tariffs),
         "measures": [ApiMeasure.model_construct(**dict(m), page=routes.measure_page(m.id)) for m in data.measures],
-        "commitments": [ApiCommitment.model_construct(**dict(c), page=routes.commitment(c.id))
+        "commitments": [ApiCommitment.model_construct(**dict(c), page=routes.commitment(c.id, c.round))
                          for c in data.commitments],
     }
 

@@ -199,6 +199,6 @@ def ledger_entries(data: Dataset) -> list[LedgerEntry]:
         entries.append(LedgerEntry(f"commitment-{commitment.id}-{commitment.status}", commitment.as_of,
                                    f"Commitment ({labels.SIDE_SHORT[commitment.side]}, {rounds[commitment.round]}): "
                                    f"{status}", commitment.status_note or commitment.text,
-                                   routes.commitment(commitment.id), tuple(commitment.issues),
+                                   routes.commitment(commitment.id, commitment.round), tuple(commitment.issues),
                                    tuple(commitment.sources)))
     return sorted(entries, key=lambda e: (e.date, e.key))

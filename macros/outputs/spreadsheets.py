@@ -68,7 +68,7 @@ def csv_files(data: Dataset) -> dict[str, str]:
             ["id", "side", "round", "made_in", "text", "issues", "measures", "due", "status", "as_of", "evidence",
              "page", "source_urls"],
             [[c.id, c.side, c.round, c.made_in, c.text, _ids(c.issues), _ids(c.measures), c.due, c.status,
-              c.as_of.isoformat(), _ids(c.evidence), routes.commitment(c.id), _urls(c.sources)]
+              c.as_of.isoformat(), _ids(c.evidence), routes.commitment(c.id, c.round), _urls(c.sources)]
              for c in data.commitments]),
     }
 

@@ -59,9 +59,13 @@ def issue_page(r: Renderer, issue_id: str, page_url: str) -> str:
     shown = history[-paging.HISTORY_INLINE:] if years else history
     cited = [*issue.status.sources, *issue.sources]
     measures = [(m, m.states[-1]) for m in ledger.measures_by_issue(r.data).get(issue_id, [])]
+    commitments = ledger.commitments_by_issue(r.data).get(issue_id, [])
+    cap = paging.LEDGER_ON_ISSUE  # the latest on record: measures by their last state, commitments newest first
+    measures_shown = sorted(measures, key=lambda pair: pair[1].start, reverse=True)[:cap]
     return r.render("issue.md.j2", page_url, i=issue, history=history, shown=shown, years=years,
-                    counts=category_counts(history), all_sources=sources.unique_sources(cited), measures=measures,
-                    commitments=ledger.commitments_by_issue(r.data).get(issue_id, []))
+                    counts=category_counts(history), all_sources=sources.unique_sources(cited),
+                    measures=measures_shown, measure_count=len(measures),
+                    commitments=list(reversed(commitments))[:cap], commitment_count=len(commitments))
 
 
 def issue_year(r: Renderer, issue_id: str, year: int, page_url: str) -> str:
@@ -177,7 +181,8 @@ def home(r: Renderer, page_url: str) -> str:
         "home.md.j2", page_url,
         latest=data.rounds[-1] if data.rounds else None,
         rates=current_rates(r),
-        standing=standing,
+        standing=standing[: paging.LIST_CAP],
+        standing_count=len(standing),
         sides=sides,
         picture=overview_svg(overview.overview(data), r.routes, relative_base(page_url), compact=True, width=1000),
         is_now=ledger.horizon_is_now(data),
@@ -305,13 +310,23 @@ def measure_page(r: Renderer, measure_id: str, page_url: str) -> str:
                     all_sources=sources.unique_sources(cited))
 
 
-def measures_index(r: Renderer, page_url: str) -> str:
+def measures_index(r: Renderer, page_url: str, group: str | None = None) -> str:
+    """Every measure by side; once there are many, a page per side and kind (and parts of those)."""
     data = r.data
     standing = ledger.standing_at_horizon(data)
-    sides = [(side, [(m, m.states[-1]) for m in data.measures if m.side == side]) for side in ledger.SIDES]
+    groups = paging.measure_groups(data)
+    if group is not None:
+        shown = groups[group]
+    elif groups:
+        shown = []
+    else:
+        shown = list(data.measures)
+    sides = [(side, [(m, m.states[-1]) for m in shown if m.side == side]) for side in ledger.SIDES]
+    counts = Counter(m.side for m in data.measures)
     return r.render("measures_index.md.j2", page_url, sides=[(side, rows) for side, rows in sides if rows],
-                    total=len(data.measures), counts={side: len(rows) for side, rows in sides},
-                    active={side: sum(st.measure.side == side for st in standing) for side in ledger.SIDES})
+                    total=len(data.measures), counts={side: counts.get(side, 0) for side in ledger.SIDES},
+                    active={side: sum(st.measure.side == side for st in standing) for side in ledger.SIDES},
+                    groups={key: len(items) for key, items in groups.items()}, group=group)
 
 
 def commitments_page(r: Renderer, page_url: str) -> str:
@@ -320,8 +335,11 @@ def commitments_page(r: Renderer, page_url: str) -> str:
     by_side = [(side, ledger.status_counts([c for c in data.commitments if c.side == side]),
                 sum(c.side == side for c in data.commitments)) for side in ledger.SIDES]
     rounds_shown = [(x, _by_side(by_round[x.id])) for x in data.rounds if x.id in by_round]
+    summary = len(data.commitments) > paging.COMMITMENTS_ON_PAGE
+    per_round = [(x, len(by_round[x.id]), ledger.status_counts(by_round[x.id])) for x in data.rounds
+                 if x.id in by_round]
     return r.render("commitments.md.j2", page_url, total=len(data.commitments), by_side=by_side,
-                    rounds=rounds_shown)
+                    rounds=[] if summary else rounds_shown, per_round=per_round if summary else [])
 
 
 def precedent_page(r: Renderer, page_url: str) -> str:

@@ -64,5 +64,6 @@ def generated_pages(data: Dataset) -> list[GeneratedPage]:
     derived += [(routes.scorecard_year(y), f"scorecard_year({y})") for y in paging.scorecard_years(data)]
     derived += [(routes.people_letter(c), f'people_letter("{c}")') for c in paging.people_initials(data)]
     derived += [(routes.tariffs_year(y), f"tariffs_year({y})") for y in paging.tariff_years(data)]
+    derived += [(routes.measures_group(k), f'measures_group("{k}")') for k in paging.measure_groups(data)]
     pages += [GeneratedPage(url, call, searchable=False) for url, call in derived]
     return pages

@@ -35,6 +35,7 @@ def macro_table() -> dict[str, Callable[..., str]]:
         "issue_year": pc.issue_year,
         "measure_page": pc.measure_page,
         "measures_index": pc.measures_index,
+        "measures_group": lambda r, key, url: pc.measures_index(r, url, key),
         "commitments_page": pc.commitments_page,
         "precedent_page": pc.precedent_page,
         "subscribe_page": pc.subscribe_page,

@@ -32,7 +32,7 @@ def citables(data: Dataset) -> list[Citable]:
     found += [Citable("measure", m.id, m.title, routes.measure_page(m.id)) for m in data.measures]
     found += [Citable("deadline", d.id, d.title, links.deadline(d.id)) for d in data.deadlines]
     found += [Citable("commitment", c.id, f"{'U.S.' if c.side == 'us' else 'Chinese'} commitment at the "
-                      f"{rounds[c.round]}", routes.commitment(c.id)) for c in data.commitments]
+                      f"{rounds[c.round]}", routes.commitment(c.id, c.round)) for c in data.commitments]
     return found
 
 

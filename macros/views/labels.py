@@ -123,3 +123,13 @@ ROUND_PRODUCT = {
     "commitments": "Commitments recorded",
     "nothing-announced": "Nothing announced",
 }
+
+
+def measure_group(key: str) -> str:
+    """'us-tariff' → 'U.S. tariffs'; 'cn-listing-2' → 'China listings, part 2'."""
+    side, _, rest = key.partition("-")
+    kind, part = rest, ""
+    if rest.rsplit("-", 1)[-1].isdigit():
+        kind, part = rest.rsplit("-", 1)
+    label = f"{SIDE_SHORT[side]} {MEASURE_KIND.get(kind, kind).lower()}"
+    return f"{label}, part {part}" if part else label

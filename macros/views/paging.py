@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from typing import TypeVar
 
 from macros.data.dataset import Dataset
-from macros.data.records import Deadline, Person, Round, TariffChange
+from macros.data.records import Deadline, Measure, Person, Round, TariffChange
 from macros.views import deadlines
 from macros.views.memo import memoized
 from macros.views.timeline import Entry, issue_history
@@ -26,6 +26,9 @@ SCORECARD_ROUNDS = 24
 PEOPLE_ON_INDEX = 150
 TARIFFS_ON_PAGE = 60
 LIST_CAP = 50  # long lists on Coverage and Home show this many, then a count
+COMMITMENTS_ON_PAGE = 60  # past this, the commitments page summarises by round (each round's page lists its own)
+MEASURES_ON_PAGE = 150  # past this, the measures index splits by kind, and a kind into parts
+LEDGER_ON_ISSUE = 25  # an issue page lists at most this many measures and commitments of each, then links on
 
 
 def by_year(items: Iterable[T], year: Callable[[T], int]) -> dict[int, list[T]]:
@@ -96,6 +99,25 @@ def recent_tariffs(data: Dataset) -> list[TariffChange]:
             break
         kept = years[year] + kept
     return kept
+
+
+@memoized
+def measure_groups(data: Dataset) -> dict[str, list[Measure]]:
+    """Measures by side and kind ('us-tariff'), once there are too many for one index page ({} until
+    then); a group larger than a page is split into parts ('us-listing-2' …)."""
+    if len(data.measures) <= MEASURES_ON_PAGE:
+        return {}
+    grouped: dict[str, list[Measure]] = {}
+    for measure in data.measures:
+        grouped.setdefault(f"{measure.side}-{measure.kind}", []).append(measure)
+    pages: dict[str, list[Measure]] = {}
+    for key, measures in grouped.items():
+        if len(measures) <= MEASURES_ON_PAGE:
+            pages[key] = measures
+            continue
+        for part, start in enumerate(range(0, len(measures), MEASURES_ON_PAGE), start=1):
+            pages[f"{key}-{part}"] = measures[start:start + MEASURES_ON_PAGE]
+    return pages
 
 
 def initial(person: Person) -> str:

@@ -60,8 +60,13 @@ def measure_page(measure_id: str) -> str:
     return f"{MEASURES}{measure_id}/"
 
 
-def commitment(commitment_id: str) -> str:
-    return f"{COMMITMENTS}#commitment-{commitment_id}"
+def commitment(commitment_id: str, round_id: str) -> str:
+    """A commitment lives on the page of the round where it was made (bounded however many there are)."""
+    return f"{round_page(round_id)}#commitment-{commitment_id}"
+
+
+def measures_group(key: str) -> str:
+    return f"{MEASURES}by-kind/{key}/"
 
 
 def person_page(person_id: str) -> str:
@@ -185,6 +190,7 @@ class Routes:
     issue_year = staticmethod(issue_year)
     person = staticmethod(person_page)
     measure = staticmethod(measure_page)
+    measures_group = staticmethod(measures_group)
     commitment = staticmethod(commitment)
     people_letter = staticmethod(people_letter)
     rounds_year = staticmethod(rounds_year)
@@ -266,5 +272,5 @@ class Routes:
         if isinstance(record, Measure):
             return measure_page(record.id)
         if isinstance(record, Commitment):
-            return commitment(record.id)
+            return commitment(record.id, record.round)
         raise TypeError(f"no page for {type(record).__name__}")
