@@ -68,7 +68,7 @@ def issue_page(r: Renderer, issue_id: str, page_url: str) -> str:
                     commitments=list(reversed(commitments))[:cap], commitment_count=len(commitments))
 
 
-def issue_year(r: Renderer, issue_id: str, year: int, page_url: str) -> str:
+def issue_year(r: Renderer, issue_id: str, year: str, page_url: str) -> str:
     issue = r.data.by_id["issues"][issue_id]
     years = paging.issue_years(r.data, issue_id)
     return r.render("issue_year.md.j2", page_url, i=issue, year=year, entries=years[year],

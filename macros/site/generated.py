@@ -56,7 +56,7 @@ def generated_pages(data: Dataset) -> list[GeneratedPage]:
               for q in timeline.timeline_quarters(data)]
     derived = [(routes.sources_quarter(q), f'sources_quarter("{q}")') for q in sources.source_quarters(data)]
     for issue in data.issues:
-        derived += [(routes.issue_year(issue.id, y), f'issue_year("{issue.id}", {y})')
+        derived += [(routes.issue_year(issue.id, y), f'issue_year("{issue.id}", "{y}")')
                     for y in paging.issue_years(data, issue.id)]
     derived += [(routes.rounds_year(y), f"rounds_year({y})") for y in paging.round_years(data)]
     derived += [(routes.deadlines_year(y), f"deadlines_year({y})") for y in paging.chain_years(data)]

@@ -133,3 +133,9 @@ def measure_group(key: str) -> str:
         kind, part = rest.rsplit("-", 1)
     label = f"{SIDE_SHORT[side]} {MEASURE_KIND.get(kind, kind).lower()}"
     return f"{label}, part {part}" if part else label
+
+
+def year_part(key: str) -> str:
+    """'2025' → '2025'; '2025-2' → '2025, part 2'."""
+    year, _, part = str(key).partition("-")
+    return f"{year}, part {part}" if part else year

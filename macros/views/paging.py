@@ -19,6 +19,7 @@ from macros.views.timeline import Entry, issue_history
 T = TypeVar("T")
 
 HISTORY_INLINE = 40  # an issue page shows at most this many history entries
+ENTRIES_ON_PAGE = 100  # a year of an issue's history past this many entries continues on a next part
 ROUNDS_ON_INDEX = 60
 DEADLINES_ON_PAGE = 60
 MATRIX_ROUNDS = 24
@@ -39,10 +40,17 @@ def by_year(items: Iterable[T], year: Callable[[T], int]) -> dict[int, list[T]]:
 
 
 @memoized
-def issue_years(data: Dataset, issue_id: str) -> dict[int, list[Entry]]:
-    """An issue's history by year, once it is too long for the issue page ({} until then)."""
+def issue_years(data: Dataset, issue_id: str) -> dict[str, list[Entry]]:
+    """An issue's history by year, once it is too long for the issue page ({} until then); a year
+    with more entries than a page holds is split into parts: '2025', '2025-2', '2025-3' …"""
     history = issue_history(data, issue_id)
-    return by_year(history, lambda e: e.date.year) if len(history) > HISTORY_INLINE else {}
+    if len(history) <= HISTORY_INLINE:
+        return {}
+    pages: dict[str, list[Entry]] = {}
+    for year, entries in by_year(history, lambda e: e.date.year).items():
+        for part, start in enumerate(range(0, len(entries), ENTRIES_ON_PAGE), start=1):
+            pages[str(year) if part == 1 else f"{year}-{part}"] = entries[start:start + ENTRIES_ON_PAGE]
+    return pages
 
 
 @memoized

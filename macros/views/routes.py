@@ -52,7 +52,7 @@ def issue_page(issue_id: str) -> str:
     return f"{ISSUES}{issue_id}/"
 
 
-def issue_year(issue_id: str, year: int) -> str:
+def issue_year(issue_id: str, year: int | str) -> str:
     return f"{ISSUES}{issue_id}/{year}/"
 
 
