@@ -19,7 +19,7 @@ from macros.views.timeline import Entry, issue_history
 T = TypeVar("T")
 
 HISTORY_INLINE = 40  # an issue page shows at most this many history entries
-ENTRIES_ON_PAGE = 100  # a year of an issue's history past this many entries continues on a next part
+ENTRIES_ON_PAGE = 60  # a year of an issue's history past this many entries continues on a next part
 ROUNDS_ON_INDEX = 60
 DEADLINES_ON_PAGE = 60
 MATRIX_ROUNDS = 24
