@@ -258,24 +258,24 @@ def scorecard_page(r: Renderer, page_url: str, year: int | None = None) -> str:
 
 
 def sources_index(r: Renderer, page_url: str) -> str:
-    quarters = sources.source_quarters(r.data)
-    publishers = Counter(source.publisher for items in quarters.values() for source, _ in items)
-    first_quarter: dict[str, str] = {}
-    for name, items in quarters.items():
+    parts = paging.source_pages(r.data)
+    publishers = Counter(source.publisher for items in parts.values() for source, _ in items)
+    first_page: dict[str, str] = {}
+    for name, items in sorted(parts.items(), key=lambda p: (p[0][:7], len(p[0]), p[0])):
         for source, _ in items:
-            first_quarter.setdefault(source.publisher, name)
-    return r.render("sources_index.md.j2", page_url, quarters=[(q, len(items)) for q, items in quarters.items()],
-                    publishers=sorted(publishers.items(), key=lambda p: p[0].lower()), first_quarter=first_quarter,
+            first_page.setdefault(source.publisher, name)
+    return r.render("sources_index.md.j2", page_url, quarters=[(q, len(items)) for q, items in parts.items()],
+                    publishers=sorted(publishers.items(), key=lambda p: p[0].lower()), first_quarter=first_page,
                     total=sum(publishers.values()))
 
 
 def sources_quarter(r: Renderer, name: str, page_url: str) -> str:
-    items = sources.source_quarters(r.data)[name]
+    items = paging.source_pages(r.data)[name]
     by_publisher: dict[str, list] = {}
     for source, cited in items:
         by_publisher.setdefault(source.publisher, []).append((source, cited))
     groups = sorted(by_publisher.items(), key=lambda g: g[0].lower())
-    return r.render("sources.md.j2", page_url, label=labels.quarter(name), groups=groups, total=len(items))
+    return r.render("sources.md.j2", page_url, label=labels.quarter_part(name), groups=groups, total=len(items))
 
 
 def coverage_page(r: Renderer, page_url: str) -> str:

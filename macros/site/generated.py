@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from macros.data.dataset import Dataset
-from macros.views import paging, routes, sources, timeline
+from macros.views import paging, routes, timeline
 
 
 @dataclass(frozen=True)
@@ -54,7 +54,7 @@ def generated_pages(data: Dataset) -> list[GeneratedPage]:
               for p in data.people]
     pages += [GeneratedPage(routes.timeline_quarter(q), f'timeline_quarter("{q}")')
               for q in timeline.timeline_quarters(data)]
-    derived = [(routes.sources_quarter(q), f'sources_quarter("{q}")') for q in sources.source_quarters(data)]
+    derived = [(routes.sources_quarter(q), f'sources_quarter("{q}")') for q in paging.source_pages(data)]
     for issue in data.issues:
         derived += [(routes.issue_year(issue.id, y), f'issue_year("{issue.id}", "{y}")')
                     for y in paging.issue_years(data, issue.id)]

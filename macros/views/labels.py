@@ -139,3 +139,9 @@ def year_part(key: str) -> str:
     """'2025' → '2025'; '2025-2' → '2025, part 2'."""
     year, _, part = str(key).partition("-")
     return f"{year}, part {part}" if part else year
+
+
+def quarter_part(key: str) -> str:
+    """'2025-q2' → 'April–June 2025'; '2025-q2-2' → 'April–June 2025, part 2'."""
+    name, part = key[:7], key[8:]
+    return f"{quarter(name)}, part {part}" if part else quarter(name)

@@ -11,14 +11,16 @@ from collections.abc import Callable, Iterable
 from typing import TypeVar
 
 from macros.data.dataset import Dataset
-from macros.data.records import Deadline, Measure, Person, Round, TariffChange
+from macros.data.records import Deadline, Measure, Person, Round, Source, TariffChange
 from macros.views import deadlines
 from macros.views.memo import memoized
+from macros.views.sources import Citation, source_quarters
 from macros.views.timeline import Entry, issue_history
 
 T = TypeVar("T")
 
 HISTORY_INLINE = 40  # an issue page shows at most this many history entries
+SOURCES_ON_PAGE = 150  # a quarter of the Sources pages past this many sources continues on a next part
 ENTRIES_ON_PAGE = 60  # a year of an issue's history past this many entries continues on a next part
 ROUNDS_ON_INDEX = 60
 DEADLINES_ON_PAGE = 60
@@ -107,6 +109,19 @@ def recent_tariffs(data: Dataset) -> list[TariffChange]:
             break
         kept = years[year] + kept
     return kept
+
+
+@memoized
+def source_pages(data: Dataset) -> dict[str, list[tuple[Source, list[Citation]]]]:
+    """Cited sources by the quarter they were published in, publishers together; a quarter with
+    more sources than a page holds continues on parts: '2025-q2', '2025-q2-2' …"""
+    pages: dict[str, list[tuple[Source, list[Citation]]]] = {}
+    for quarter_name, items in source_quarters(data).items():
+        ordered = sorted(items, key=lambda item: (item[0].publisher.lower(), item[0].date, item[0].title))
+        for part, start in enumerate(range(0, len(ordered), SOURCES_ON_PAGE), start=1):
+            key = quarter_name if part == 1 else f"{quarter_name}-{part}"
+            pages[key] = ordered[start:start + SOURCES_ON_PAGE]
+    return pages
 
 
 @memoized
