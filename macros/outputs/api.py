@@ -87,13 +87,14 @@ def _api_round(rnd: Round) -> ApiRound:
 
 
 def api_records(data: Dataset) -> dict[str, list[Record]]:
+    links = routes.Routes(data)
     return {
         "rounds": [_api_round(r) for r in data.rounds],
         "issues": [ApiIssue.model_construct(**dict(i), page=routes.issue_page(i.id)) for i in data.issues],
-        "events": [ApiEvent.model_construct(**dict(e), page=routes.on_timeline("event", e.id, e.date))
+        "events": [ApiEvent.model_construct(**dict(e), page=links.on_timeline("event", e.id, e.date))
                    for e in data.events],
         "deadlines": [
-            ApiDeadline.model_construct(**dict(d), page=routes.on_timeline("deadline", d.id, d.due),
+            ApiDeadline.model_construct(**dict(d), page=links.on_timeline("deadline", d.id, d.due),
                                         display_status=deadlines.display_status(d, data.today))
             for d in data.deadlines
         ],

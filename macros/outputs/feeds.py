@@ -92,7 +92,7 @@ def icalendar_feed(data: Dataset, site_url: str, subscription: Subscription | No
         item.add("description", body)
         item.add("categories", list(deadline.issues))
         if site_url:
-            item.add("url", site_url + routes.on_timeline("deadline", deadline.id, deadline.due))
+            item.add("url", site_url + routes.Routes(data).on_timeline("deadline", deadline.id, deadline.due))
         if deadline.status == "pending" and deadline.due >= data.today:
             _reminders(item, deadline.title)
         calendar.add_component(item)

@@ -32,6 +32,7 @@ def _urls(sources: list[Source]) -> str:
 
 def csv_files(data: Dataset) -> dict[str, str]:
     """Site-relative path → CSV text, one file per collection."""
+    links = routes.Routes(data)
     return {
         routes.api_csv("rounds"): table(
             ["id", "title", "kind", "start", "end", "city", "country", "venue", "us_delegation", "cn_delegation",
@@ -44,12 +45,12 @@ def csv_files(data: Dataset) -> dict[str, str]:
             ["id", "date", "precision", "kind", "side", "title", "issues", "round", "counterpart", "text", "page",
              "source_urls"],
             [[e.id, e.date.isoformat(), e.precision, e.kind, e.side, e.title, _ids(e.issues), e.round, e.counterpart,
-              e.text, routes.on_timeline("event", e.id, e.date), _urls(e.sources)] for e in data.events]),
+              e.text, links.on_timeline("event", e.id, e.date), _urls(e.sources)] for e in data.events]),
         routes.api_csv("deadlines"): table(
             ["id", "title", "due", "kind", "status", "display_status", "replaced_by", "issues", "text", "outcome",
              "page", "source_urls"],
             [[d.id, d.title, d.due.isoformat(), d.kind, d.status, deadlines.display_status(d, data.today),
-              d.replaced_by, _ids(d.issues), d.text, d.outcome, routes.on_timeline("deadline", d.id, d.due),
+              d.replaced_by, _ids(d.issues), d.text, d.outcome, links.on_timeline("deadline", d.id, d.due),
               _urls(d.sources)]
              for d in data.deadlines]),
         routes.api_csv("tariffs"): table(

@@ -77,7 +77,7 @@ def issue_year(r: Renderer, issue_id: str, year: str, page_url: str) -> str:
 
 def timeline_index(r: Renderer, page_url: str) -> str:
     data = r.data
-    by_quarter = timeline.timeline_quarters(data)
+    by_quarter = paging.timeline_pages(data)
     quarters = [(name, category_counts(entries), overview.quarter_only_scheduled(data, entries))
                 for name, entries in by_quarter.items()]
     years = [(year, list(group)) for year, group in groupby(quarters, key=lambda q: q[0][:4])]
@@ -92,22 +92,21 @@ def timeline_index(r: Renderer, page_url: str) -> str:
 
 
 def timeline_quarter(r: Renderer, name: str, page_url: str) -> str:
-    quarters = timeline.timeline_quarters(r.data)
+    quarters = paging.timeline_pages(r.data)
     names = list(quarters)
     entries = quarters[name]
     position = names.index(name)
     months = [(month, list(in_month)) for month, in_month in groupby(entries, key=lambda e: e.date.replace(day=1))]
     kinds = list(dict.fromkeys((e.kind, e.kind_label) for e in sorted(entries, key=lambda e: e.kind_label)))
-    return r.render("timeline.md.j2", page_url, label=labels.quarter(name), months=months, kinds=kinds,
+    return r.render("timeline.md.j2", page_url, label=labels.quarter_part(name), months=months, kinds=kinds,
                     counts=category_counts(entries), issues=r.data.issues,
                     previous=names[position - 1] if position else None,
                     next=names[position + 1] if position + 1 < len(names) else None)
 
 
 def timeline_anchors(r: Renderer) -> str:
-    """anchor → quarter, so that an old or shortened link `timeline/#event-…` finds its page."""
-    return json.dumps({e.anchor: timeline.quarter(e.date) for e in timeline.timeline_entries(r.data)},
-                      separators=(",", ":"))
+    """anchor → timeline page, so that an old or shortened link `timeline/#event-…` finds its page."""
+    return json.dumps(paging.entry_pages(r.data), separators=(",", ":"))
 
 
 def rounds_index(r: Renderer, page_url: str, year: int | None = None) -> str:
@@ -287,7 +286,7 @@ def coverage_page(r: Renderer, page_url: str) -> str:
     parts = {"tensions": "tensions", "expectations": "expectations", "outcomes": "outcomes", "documents": "documents"}
     thin = [(x, [label for name, label in parts.items() if not getattr(x, name)]) for x in data.rounds]
     disputes = [(f"Round: {x.title}", routes.round_page(x.id), d.about) for x in data.rounds for d in x.disputes]
-    disputes += [(f"Event: {e.title}", routes.on_timeline("event", e.id, e.date), d.about) for e in data.events
+    disputes += [(f"Event: {e.title}", r.routes.on_timeline("event", e.id, e.date), d.about) for e in data.events
                  for d in e.disputes]
     first = min([x.start for x in data.rounds] + [e.date for e in data.events], default=data.today)
     return r.render("coverage.md.j2", page_url, counts=counts, thin_rounds=[t for t in thin if t[1]],

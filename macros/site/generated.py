@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from macros.data.dataset import Dataset
-from macros.views import paging, routes, timeline
+from macros.views import paging, routes
 
 
 @dataclass(frozen=True)
@@ -53,7 +53,7 @@ def generated_pages(data: Dataset) -> list[GeneratedPage]:
     pages += [GeneratedPage(routes.person_page(p.id), f'person_page("{p.id}")', data.file_of("people", p.id))
               for p in data.people]
     pages += [GeneratedPage(routes.timeline_quarter(q), f'timeline_quarter("{q}")')
-              for q in timeline.timeline_quarters(data)]
+              for q in paging.timeline_pages(data)]
     derived = [(routes.sources_quarter(q), f'sources_quarter("{q}")') for q in paging.source_pages(data)]
     for issue in data.issues:
         derived += [(routes.issue_year(issue.id, y), f'issue_year("{issue.id}", "{y}")')

@@ -15,11 +15,12 @@ from macros.data.records import Deadline, Measure, Person, Round, Source, Tariff
 from macros.views import deadlines
 from macros.views.memo import memoized
 from macros.views.sources import Citation, source_quarters
-from macros.views.timeline import Entry, issue_history
+from macros.views.timeline import Entry, issue_history, timeline_quarters
 
 T = TypeVar("T")
 
 HISTORY_INLINE = 40  # an issue page shows at most this many history entries
+TIMELINE_ON_PAGE = 70  # a quarter of the timeline past this many entries continues on a next part
 SOURCES_ON_PAGE = 150  # a quarter of the Sources pages past this many sources continues on a next part
 ENTRIES_ON_PAGE = 60  # a year of an issue's history past this many entries continues on a next part
 ROUNDS_ON_INDEX = 60
@@ -109,6 +110,33 @@ def recent_tariffs(data: Dataset) -> list[TariffChange]:
             break
         kept = years[year] + kept
     return kept
+
+
+@memoized
+def timeline_pages(data: Dataset) -> dict[str, list[Entry]]:
+    """The timeline by quarter, oldest first; a quarter with more entries than a page holds
+    continues on parts: '2025-q2', '2025-q2-2' … (a part never splits a day's entries' order)."""
+    pages: dict[str, list[Entry]] = {}
+    for name, entries in timeline_quarters(data).items():
+        for part, start in enumerate(range(0, len(entries), TIMELINE_ON_PAGE), start=1):
+            pages[name if part == 1 else f"{name}-{part}"] = entries[start:start + TIMELINE_ON_PAGE]
+    return pages
+
+
+@memoized
+def entry_pages(data: Dataset) -> dict[str, str]:
+    """Timeline anchor → the timeline page (quarter or part) that holds the entry."""
+    return {entry.anchor: key for key, entries in timeline_pages(data).items() for entry in entries}
+
+
+@memoized
+def month_pages(data: Dataset) -> dict[str, str]:
+    """'2025-05' → the first timeline page showing that month."""
+    found: dict[str, str] = {}
+    for key, entries in timeline_pages(data).items():
+        for entry in entries:
+            found.setdefault(entry.date.strftime("%Y-%m"), key)
+    return found
 
 
 @memoized

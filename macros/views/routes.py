@@ -200,7 +200,6 @@ class Routes:
     tariffs_year = staticmethod(tariffs_year)
     timeline_quarter = staticmethod(timeline_quarter)
     sources_quarter = staticmethod(sources_quarter)
-    on_timeline = staticmethod(on_timeline)
     api_json = staticmethod(api_json)
     api_csv = staticmethod(api_csv)
     api_schema = staticmethod(api_schema)
@@ -233,23 +232,30 @@ class Routes:
     def publisher_anchor(self, publisher: str) -> str:
         return "pub-" + publisher_slugs(self.data)[publisher]
 
+    def on_timeline(self, category: str, record_id: str, day: dt.date) -> str:
+        """Where a round, event or deadline sits on the timeline: its quarter's page, or the part of
+        it that holds the entry once the quarter is long."""
+        key = paging.entry_pages(self.data).get(anchor(category, record_id), quarter(day))
+        return f"{timeline_quarter(key)}#{anchor(category, record_id)}"
+
     def event(self, event_id: str) -> str:
         event = self.data.by_id["events"][event_id]
-        return on_timeline("event", event.id, event.date)
+        return self.on_timeline("event", event.id, event.date)
 
     def period(self, start: dt.date, grain: str, issue_id: str | None = None) -> str:
         """Where the timeline shows a month, quarter or year (narrowed to an issue: the quarter
         pages' filter reads ?issue=; a year goes to the issue's page or the year's quarters)."""
         narrowed = f"?issue={issue_id}" if issue_id else ""
         if grain == "month":
-            return f"{timeline_quarter(quarter(start))}{narrowed}#m{start.strftime('%Y-%m')}"
+            page = paging.month_pages(self.data).get(start.strftime("%Y-%m"), quarter(start))
+            return f"{timeline_quarter(page)}{narrowed}#m{start.strftime('%Y-%m')}"
         if grain == "quarter":
             return f"{timeline_quarter(quarter(start))}{narrowed}"
         return issue_page(issue_id) + "#history" if issue_id else f"{TIMELINE}#y{start.year}"
 
     def entry(self, entry: Entry) -> str:
         """Where an entry sits on the timeline."""
-        return on_timeline(entry.category, entry.record.id, entry.date)
+        return self.on_timeline(entry.category, entry.record.id, entry.date)
 
     def entry_page(self, entry: Entry) -> str:
         """The entry's own page if it has one, else its place on the timeline."""
@@ -262,9 +268,9 @@ class Routes:
         if isinstance(record, Issue):
             return issue_page(record.id)
         if isinstance(record, Event):
-            return on_timeline("event", record.id, record.date)
+            return self.on_timeline("event", record.id, record.date)
         if isinstance(record, Deadline):
-            return on_timeline("deadline", record.id, record.due)
+            return self.on_timeline("deadline", record.id, record.due)
         if isinstance(record, Person):
             return person_page(record.id)
         if isinstance(record, TariffChange):
