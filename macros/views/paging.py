@@ -7,7 +7,7 @@ link and the page hook agree on where a record lives.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
 
 from macros.data.dataset import Dataset
@@ -20,7 +20,7 @@ from macros.views.timeline import Entry, issue_history, timeline_quarters
 T = TypeVar("T")
 
 HISTORY_INLINE = 40  # an issue page shows at most this many history entries
-TIMELINE_ON_PAGE = 70  # a quarter of the timeline past this many entries continues on a next part
+TIMELINE_ON_PAGE = 60  # a quarter of the timeline past this many entries is split into even parts
 SOURCES_ON_PAGE = 150  # a quarter of the Sources pages past this many sources continues on a next part
 ENTRIES_ON_PAGE = 60  # a year of an issue's history past this many entries continues on a next part
 ROUNDS_ON_INDEX = 60
@@ -42,6 +42,18 @@ def by_year(items: Iterable[T], year: Callable[[T], int]) -> dict[int, list[T]]:
     return dict(sorted(grouped.items()))
 
 
+def in_parts(name: str, items: Sequence[T], limit: int) -> dict[str, list[T]]:
+    """`items` on as few pages of at most `limit` as hold them, split evenly and in order:
+    {'2025-q4': first part, '2025-q4-2': second …}; 63 items at 60 a page make 32 + 31,
+    not 60 and a stub of 3."""
+    if len(items) <= limit:
+        return {name: list(items)}
+    parts = -(-len(items) // limit)
+    size = -(-len(items) // parts)
+    return {name if part == 1 else f"{name}-{part}": list(items[start:start + size])
+            for part, start in enumerate(range(0, len(items), size), start=1)}
+
+
 @memoized
 def issue_years(data: Dataset, issue_id: str) -> dict[str, list[Entry]]:
     """An issue's history by year, once it is too long for the issue page ({} until then); a year
@@ -51,8 +63,7 @@ def issue_years(data: Dataset, issue_id: str) -> dict[str, list[Entry]]:
         return {}
     pages: dict[str, list[Entry]] = {}
     for year, entries in by_year(history, lambda e: e.date.year).items():
-        for part, start in enumerate(range(0, len(entries), ENTRIES_ON_PAGE), start=1):
-            pages[str(year) if part == 1 else f"{year}-{part}"] = entries[start:start + ENTRIES_ON_PAGE]
+        pages.update(in_parts(str(year), entries, ENTRIES_ON_PAGE))
     return pages
 
 
@@ -115,11 +126,11 @@ def recent_tariffs(data: Dataset) -> list[TariffChange]:
 @memoized
 def timeline_pages(data: Dataset) -> dict[str, list[Entry]]:
     """The timeline by quarter, oldest first; a quarter with more entries than a page holds
-    continues on parts: '2025-q2', '2025-q2-2' … (a part never splits a day's entries' order)."""
+    is split into parts of even size ('2025-q2', '2025-q2-2' …), so 63 entries make 32 + 31
+    rather than 60 + a stub of 3; entries keep their order."""
     pages: dict[str, list[Entry]] = {}
     for name, entries in timeline_quarters(data).items():
-        for part, start in enumerate(range(0, len(entries), TIMELINE_ON_PAGE), start=1):
-            pages[name if part == 1 else f"{name}-{part}"] = entries[start:start + TIMELINE_ON_PAGE]
+        pages.update(in_parts(name, entries, TIMELINE_ON_PAGE))
     return pages
 
 
@@ -146,9 +157,7 @@ def source_pages(data: Dataset) -> dict[str, list[tuple[Source, list[Citation]]]
     pages: dict[str, list[tuple[Source, list[Citation]]]] = {}
     for quarter_name, items in source_quarters(data).items():
         ordered = sorted(items, key=lambda item: (item[0].publisher.lower(), item[0].date, item[0].title))
-        for part, start in enumerate(range(0, len(ordered), SOURCES_ON_PAGE), start=1):
-            key = quarter_name if part == 1 else f"{quarter_name}-{part}"
-            pages[key] = ordered[start:start + SOURCES_ON_PAGE]
+        pages.update(in_parts(quarter_name, ordered, SOURCES_ON_PAGE))
     return pages
 
 

@@ -1,0 +1,43 @@
+"""How long lists split into pages: in order, nothing lost, no page past its limit, no stubs."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from macros.views.paging import in_parts
+
+
+@pytest.mark.parametrize("count", [0, 1, 59, 60, 61, 63, 119, 120, 121, 600, 601])
+def test_a_list_splits_into_the_fewest_even_parts_in_order(count):
+    items = list(range(count))
+    pages = in_parts("2025-q4", items, 60)
+    assert [item for page in pages.values() for item in page] == items
+    assert len(pages) == max(1, -(-count // 60))
+    sizes = [len(page) for page in pages.values()]
+    assert max(sizes) <= 60
+    assert max(sizes) - min(sizes) < len(pages)  # even: no stub of a few entries at the end
+    expected_names = ["2025-q4"] + [f"2025-q4-{n}" for n in range(2, len(pages) + 1)]
+    assert list(pages) == expected_names
+
+
+def test_random_lengths_and_limits_keep_every_item_once():
+    rng = random.Random(16)
+    for _ in range(500):
+        count, limit = rng.randrange(0, 400), rng.randrange(1, 80)
+        pages = in_parts("x", list(range(count)), limit)
+        assert [item for page in pages.values() for item in page] == list(range(count))
+        assert all(len(page) <= limit for page in pages.values())
+        assert len(pages) == max(1, -(-count // limit))
+
+
+def test_the_real_busiest_quarter_splits_evenly(real_dataset):
+    from macros.views.paging import TIMELINE_ON_PAGE, timeline_pages
+    from macros.views.timeline import timeline_quarters
+
+    quarters, pages = timeline_quarters(real_dataset), timeline_pages(real_dataset)
+    assert [e for page in pages.values() for e in page] == [e for q in quarters.values() for e in q]
+    for name, entries in quarters.items():
+        parts = [key for key in pages if key == name or key.startswith(name + "-")]
+        assert len(parts) == -(-len(entries) // TIMELINE_ON_PAGE)
