@@ -18,6 +18,7 @@ from macros.data.dataset import Dataset
 from macros.data.records import Deadline, Source
 from macros.render.safe import markdown_html, plain, safe_url, text
 from macros.views import deadlines, labels, ledger, precedent, publication, routes, timeline
+from macros.views.memo import memoized
 from macros.views.subscriptions import Subscription, subscriptions
 
 UID_DOMAIN = "trade-truce-tracker"
@@ -107,9 +108,10 @@ def icalendar_feed(data: Dataset, site_url: str, subscription: Subscription | No
     return calendar.to_ical().decode("utf-8")
 
 
+@memoized
 def feed_entries(data: Dataset) -> list[LedgerEntry]:
     """Every entry of the site-wide feed, oldest first: rounds, events, deadline outcomes,
-    measures' changes of state and commitments' statuses."""
+    measures' changes of state and commitments' statuses (computed once; each feed filters it)."""
     links = routes.Routes(data)
     items = [LedgerEntry(e.anchor, e.date, e.title, e.text, links.entry_page(e), e.issues, e.sources)
              for e in timeline.timeline_entries(data) if e.category in ("round", "event")]
@@ -153,10 +155,24 @@ def atom_feed(data: Dataset, site_url: str, subscription: Subscription | None = 
         item.updated(_midnight(max(entry.date, (updated or {}).get(entry.key, entry.date))))
         for issue in entry.issues:
             item.category(term=issue, label=data.by_id["issues"][issue].title)
-        sources = "".join(f'<li>{text(s.publisher)}: <a href="{text(safe_url(s.url))}">{text(s.url)}</a></li>'
-                          for s in entry.sources)
-        item.content(f"{markdown_html(entry.text)}<p>Sources:</p><ul>{sources}</ul>", type="html")
+        contents = _rendered_contents(data)
+        if entry.key not in contents:
+            contents[entry.key] = _entry_content(entry)
+        item.content(contents[entry.key], type="html")
     return feed.atom_str(pretty=True).decode("utf-8")
+
+
+@memoized
+def _rendered_contents(data: Dataset) -> dict[str, str]:
+    """Entry key → its HTML body, filled as feeds are written: an entry carried by many feeds
+    (site-wide, its issues', its chain's) is rendered once."""
+    return {}
+
+
+def _entry_content(entry: LedgerEntry) -> str:
+    sources = "".join(f'<li>{text(s.publisher)}: <a href="{text(safe_url(s.url))}">{text(s.url)}</a></li>'
+                      for s in entry.sources)
+    return f"{markdown_html(entry.text)}<p>Sources:</p><ul>{sources}</ul>"
 
 
 def _deadline_entry(data: Dataset, deadline: Deadline) -> LedgerEntry:
