@@ -124,3 +124,26 @@ def test_check_command_passes_on_valid_data():
                           capture_output=True, text=True, cwd=ROOT)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.startswith("data OK: 2 rounds, 2 issues, 3 events")
+
+
+def _every_source(value: object, prefix: tuple = ()) -> list:
+    """A walk through every field of every nested model: slow, obviously complete."""
+    from pydantic import BaseModel
+
+    from macros.data.records import Source
+    if isinstance(value, Source):
+        return [(prefix, value)]
+    if isinstance(value, (list, tuple)):
+        return [found for i, item in enumerate(value) for found in _every_source(item, (*prefix, i))]
+    if isinstance(value, BaseModel):
+        return [found for name in type(value).model_fields
+                for found in _every_source(getattr(value, name), (*prefix, name))]
+    return []
+
+
+def test_sources_in_finds_every_source_and_document_with_its_path(real_dataset):
+    from macros.data.records import sources_in
+    records = (*real_dataset.all_records(), *real_dataset.gaps)
+    found = [list(sources_in(record)) for record in records]
+    assert found == [_every_source(record) for record in records]
+    assert any(path[0] == "documents" for paths in found for path, _ in paths)  # a round's documents count

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import typing
 from collections.abc import Iterator
 from typing import Annotated, Literal
 from urllib.parse import urlsplit
@@ -429,15 +430,40 @@ Dispute.model_rebuild()
 
 
 def sources_in(record: object, prefix: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], Source]]:
-    """Every source inside a record, with its path, wherever it is nested."""
+    """Every source inside a record, with its path, wherever it is nested.
+
+    Only the fields whose type can hold a source are walked (see `_fields_with_sources`): a
+    record's text, dates and ids are never visited, which keeps this fast on a large record."""
     if isinstance(record, Source):
         yield prefix, record
         return
     if isinstance(record, (list, tuple)):
         for i, value in enumerate(record):
-            yield from sources_in(value, (*prefix, i))
+            if isinstance(value, (BaseModel, list, tuple)):
+                yield from sources_in(value, (*prefix, i))
         return
-    fields = getattr(type(record), "model_fields", None)
-    if fields:
-        for name in fields:
-            yield from sources_in(getattr(record, name), (*prefix, name))
+    if isinstance(record, BaseModel):
+        for name in _fields_with_sources(type(record)):
+            value = getattr(record, name)
+            if isinstance(value, (BaseModel, list, tuple)):
+                yield from sources_in(value, (*prefix, name))
+
+
+_SOURCE_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _fields_with_sources(model: type[BaseModel]) -> tuple[str, ...]:
+    """The names of `model`'s fields whose declared type can contain a Source, at any depth."""
+    if model not in _SOURCE_FIELDS:
+        _SOURCE_FIELDS[model] = ()  # a model that refers to itself: no sources through that path
+        _SOURCE_FIELDS[model] = tuple(name for name, info in model.model_fields.items()
+                                      if _may_hold_source(info.annotation))
+    return _SOURCE_FIELDS[model]
+
+
+def _may_hold_source(annotation: object) -> bool:
+    if isinstance(annotation, type) and issubclass(annotation, Source):  # a Document is a Source too
+        return True
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return bool(_fields_with_sources(annotation))
+    return any(_may_hold_source(arg) for arg in typing.get_args(annotation))
