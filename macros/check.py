@@ -9,6 +9,7 @@ from pathlib import Path
 
 from macros.data.dataset import load_dataset
 from macros.data.problems import DataError, format_report
+from macros.data.stored import CheckStore
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -18,9 +19,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", type=Path, default=ROOT, help="project folder holding data/")
     parser.add_argument("--github", action="store_true", default=bool(os.environ.get("GITHUB_ACTIONS")),
                         help="also print GitHub Actions annotations (default inside Actions)")
+    parser.add_argument("--no-cache", action="store_true",
+                        help="parse and check every file again, without the stored check cache (.cache/check/)")
     args = parser.parse_args(argv)
+    root = args.root.resolve()
+    store = None if args.no_cache else CheckStore(root / ".cache" / "check")
     try:
-        dataset = load_dataset(args.root.resolve())
+        dataset = load_dataset(root, store=store)
     except DataError as err:
         print(format_report(err.problems), file=sys.stderr)
         if args.github:

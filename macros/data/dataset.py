@@ -27,6 +27,7 @@ from macros.data.records import (
     TariffChange,
     sources_in,
 )
+from macros.data.stored import CheckStore
 
 
 @dataclass(frozen=True)
@@ -122,8 +123,14 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def load_dataset(root: Path, today: dt.date | None = None, cache: FileCache | None = None) -> Dataset:
-    """Read, validate and cross-check `root/data`; raise DataError with every problem found."""
+def load_dataset(root: Path, today: dt.date | None = None, cache: FileCache | None = None,
+                 store: CheckStore | None = None) -> Dataset:
+    """Read, validate and cross-check `root/data`; raise DataError with every problem found.
+    `cache`: the in-memory file cache of `mkdocs serve`; `store`: the stored check cache."""
     today = today or build_date()
     with collector_paused():
-        return build_dataset(load_data(root / "data", root, cache), today)
+        try:
+            return build_dataset(load_data(root / "data", root, cache, store), today)
+        finally:
+            if store is not None:
+                store.finish()

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import difflib
+import gc
+import os
 import re
 import types
 import typing
 from collections import OrderedDict
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -14,8 +17,20 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from macros.data.problems import Problem
-from macros.data.records import Commitment, Deadline, Event, Gap, Issue, Measure, Person, Round, TariffChange
-from macros.data.yaml_reader import ParsedFile, Path_, read_yaml
+from macros.data.records import (
+    TRUSTED,
+    Commitment,
+    Deadline,
+    Event,
+    Gap,
+    Issue,
+    Measure,
+    Person,
+    Round,
+    TariffChange,
+)
+from macros.data.stored import CheckStore, StoredFile
+from macros.data.yaml_reader import ParsedFile, Path_, pack_marks, read_yaml
 
 
 @dataclass(frozen=True)
@@ -76,12 +91,17 @@ def field_label(loc: Path_) -> str:
     return text or "(file)"
 
 
-def load_data(data_dir: Path, root: Path, cache: FileCache | None = None) -> LoadResult:
+def load_data(data_dir: Path, root: Path, cache: FileCache | None = None,
+              store: CheckStore | None = None) -> LoadResult:
     """Read and validate every file under `data_dir`; paths in problems are relative to `root`.
 
-    With a `cache` (kept by `mkdocs serve` between rebuilds), unchanged files are not read again."""
+    With a `cache` (kept by `mkdocs serve` between rebuilds), unchanged files are not read again.
+    With a `store` (the stored check cache of `python -m macros.check`), a file whose content
+    passed before is not parsed or checked on its own again, and files that must be parsed are
+    parsed in parallel."""
     result = LoadResult(records={c.name: [] for c in COLLECTIONS})
     known = {c.name: c for c in COLLECTIONS}
+    to_load: list[tuple[Path, Collection]] = []
     if not data_dir.is_dir():
         result.problems.append(Problem(_display(data_dir, root), 1, 1, "(folder)",
                                        "the data folder is missing", "create data/"))
@@ -104,7 +124,12 @@ def load_data(data_dir: Path, root: Path, cache: FileCache | None = None) -> Loa
                                                "not read: not a .yaml file", hint))
                 continue
             result.files_read += 1
-            _load_file(file, collection, root, result, cache)
+            if store is None:
+                _load_file(file, collection, root, result, cache)
+            else:
+                to_load.append((file, collection))
+    if store is not None:
+        load_stored(to_load, root, result, store)
     return result
 
 
@@ -165,9 +190,11 @@ def _load_file(file: Path, collection: Collection, root: Path, result: LoadResul
         result.failed_ids.setdefault(collection.name, set()).update(found.failed_ids)
 
 
-def _read_file(file: Path, collection: Collection, root: Path, result: LoadResult) -> None:
+def _read_file(file: Path, collection: Collection, root: Path, result: LoadResult,
+               read: tuple[ParsedFile | None, list[Problem]] | None = None) -> ParsedFile | None:
+    """Parse (unless `read` holds the parse already) and validate one file into `result`."""
     display = _display(file, root)
-    parsed, problems = read_yaml(file, display)
+    parsed, problems = read if read is not None else read_yaml(file, display)
     result.problems.extend(problems)
     if parsed is None or not isinstance(parsed.value, dict if collection.one_per_file else list):
         # The file's records are unreadable: count the ids it seems to hold as known, so that
@@ -177,7 +204,7 @@ def _read_file(file: Path, collection: Collection, root: Path, result: LoadResul
         if collection.one_per_file:
             guessed.add(file.stem)
     if parsed is None:
-        return
+        return None
     if collection.one_per_file:
         items: list[tuple[Path_, object]] = [((), parsed.value)]
         if not isinstance(parsed.value, dict):
@@ -185,14 +212,14 @@ def _read_file(file: Path, collection: Collection, root: Path, result: LoadResul
                                            f"expected one {collection.model.__name__.lower()} "
                                            f"as key: value lines, got {_kind(parsed.value)}",
                                            "see docs/contributing/templates/"))
-            return
+            return parsed
     else:
         if not isinstance(parsed.value, list):
             result.problems.append(Problem(display, 1, 1, "(file)",
                                            f"expected a list of {collection.name} "
                                            f"('- id: …' items), got {_kind(parsed.value)}",
                                            "start each record with '- '"))
-            return
+            return parsed
         items = [((i,), item) for i, item in enumerate(parsed.value)]
     for loc, value in items:
         try:
@@ -203,6 +230,72 @@ def _read_file(file: Path, collection: Collection, root: Path, result: LoadResul
                 result.failed_ids.setdefault(collection.name, set()).add(value["id"])
             continue
         result.records[collection.name].append(Located(record, parsed, loc))
+    return parsed
+
+
+def load_stored(files: list[tuple[Path, Collection]], root: Path, result: LoadResult, store: CheckStore) -> None:
+    """Load `files` through the stored check cache: entries found are rebuilt without parsing or
+    per-file checks; the rest are parsed (in parallel when there are many), checked and stored."""
+    raws = [file.read_bytes() for file, _ in files]
+    keys = [store.key(_display(file, root), raw) for (file, _), raw in zip(files, raws, strict=True)]
+    found = [store.get(key) for key in keys]
+    missing = [i for i, entry in enumerate(found) if entry is None]
+    parses = parse_many([(files[i][0], _display(files[i][0], root), raws[i]) for i in missing])
+    reads = dict(zip(missing, parses, strict=True))
+    for i, ((file, collection), entry) in enumerate(zip(files, found, strict=True)):
+        if entry is None:
+            one = LoadResult(records={collection.name: []})
+            parsed = _read_file(file, collection, root, one, reads[i])
+            entry = StoredFile(parsed is not None, parsed.value if parsed is not None else None,
+                               tuple(one.problems),
+                               tuple(item.loc[0] if item.loc else 0 for item in one.records[collection.name]),
+                               frozenset(one.failed_ids.get(collection.name, ())))
+            marks = None if parsed is None else parsed.packed if parsed.packed is not None else pack_marks(parsed)
+            store.put(keys[i], entry, marks)
+            result.records[collection.name].extend(one.records[collection.name])
+        else:
+            key = keys[i]
+            parsed = ParsedFile(_display(file, root), entry.value, reparse_from=file,
+                                read_packed=lambda key=key: store.marks(key))  # type: ignore[misc]
+            result.records[collection.name].extend(_rebuild(parsed, collection, entry))
+        result.problems.extend(entry.problems)
+        if entry.failed_ids:
+            result.failed_ids.setdefault(collection.name, set()).update(entry.failed_ids)
+
+
+def _rebuild(parsed: ParsedFile, collection: Collection, entry: StoredFile) -> list[Located]:
+    """The records of a stored file that passed before: converted again, not checked again."""
+    if collection.one_per_file:
+        return [Located(collection.model.model_validate(entry.value, context=TRUSTED), parsed, ())
+                for _ in entry.valid]
+    values = entry.value if isinstance(entry.value, list) else []
+    return [Located(collection.model.model_validate(values[i], context=TRUSTED), parsed, (i,)) for i in entry.valid]
+
+
+PARALLEL_FROM = 64  # files to parse: below this, starting worker processes costs more than it saves
+
+
+def parse_many(files: list[tuple[Path, str, bytes]]) -> list[tuple[ParsedFile | None, list[Problem]]]:
+    """Parse files, on every core when there are many. Workers send back values, problems and
+    positions packed as bytes, unpacked only for a file where a problem needs one."""
+    workers = min(os.cpu_count() or 1, 8)
+    if len(files) < PARALLEL_FROM or workers < 2:
+        return [read_yaml(file, display, raw) for file, display, raw in files]
+    # Workers pause the cycle collector too (see dataset.collector_paused); small chunks keep
+    # both cores busy when file sizes differ.
+    with ProcessPoolExecutor(max_workers=workers, initializer=gc.disable) as pool:
+        shallow = list(pool.map(_parse_packed, files, chunksize=max(1, len(files) // (workers * 16))))
+    return [(ParsedFile(display, value, packed=packed, reparse_from=file) if ok else None, problems)
+            for (file, display, _), (ok, value, packed, problems) in zip(files, shallow, strict=True)]
+
+
+def _parse_packed(job: tuple[Path, str, bytes]) -> tuple[bool, object, bytes | None, list[Problem]]:
+    """In a worker: a file's values, its marks packed into bytes (cheap to send), its problems."""
+    file, display, raw = job
+    parsed, problems = read_yaml(file, display, raw)
+    if parsed is None:
+        return False, None, None, problems
+    return True, parsed.value, pack_marks(parsed), problems
 
 
 def _kind(value: object) -> str:

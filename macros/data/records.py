@@ -9,11 +9,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 import typing
-from collections.abc import Iterator
-from typing import Annotated, Literal
+from collections.abc import Callable, Iterator
+from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 ISO_DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
@@ -112,21 +112,41 @@ Id = Annotated[
     str,
     Field(pattern=SLUG_PATTERN, max_length=80, description="Lowercase slug: a-z, 0-9 and hyphens."),
 ]
+def _unless_trusted(check: Callable[[Any], Any], trusted: Callable[[Any], Any]) -> Callable[[Any, ValidationInfo], Any]:
+    """Run `check`, or only `trusted` (the same conversion, without the checks) when validating
+    with the TRUSTED context: values from a file that already passed every check unchanged
+    (the stored check cache, keyed by the file's content and this module's source)."""
+
+    def validate(value: Any, info: ValidationInfo) -> Any:
+        if info.context is TRUSTED:
+            return trusted(value)
+        return check(value)
+
+    return validate
+
+
+TRUSTED: dict[str, bool] = {"trusted": True}
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
 Date = Annotated[
     dt.date,
-    BeforeValidator(_parse_iso_date),
+    BeforeValidator(_unless_trusted(_parse_iso_date, dt.date.fromisoformat)),
     Field(description="ISO date, YYYY-MM-DD (quote it: '2025-05-12')."),
 ]
-Line = Annotated[str, Field(min_length=1, max_length=300), AfterValidator(_check_line)]
+Line = Annotated[str, Field(min_length=1, max_length=300), AfterValidator(_unless_trusted(_check_line, str.strip))]
 Markdown = Annotated[
     str,
     Field(min_length=1, max_length=20000, description="Markdown text; raw HTML is not allowed."),
-    AfterValidator(_check_markdown),
+    AfterValidator(_unless_trusted(_check_markdown, str.strip)),
 ]
 Url = Annotated[
     str,
     Field(min_length=8, max_length=2000, pattern=r"^https?://", description="An http(s) URL."),
-    AfterValidator(_check_url),
+    AfterValidator(_unless_trusted(_check_url, _same)),
 ]
 
 Side = Literal["us", "cn"]
@@ -434,19 +454,24 @@ def sources_in(record: object, prefix: tuple[str | int, ...] = ()) -> Iterator[t
 
     Only the fields whose type can hold a source are walked (see `_fields_with_sources`): a
     record's text, dates and ids are never visited, which keeps this fast on a large record."""
-    if isinstance(record, Source):
-        yield prefix, record
-        return
-    if isinstance(record, (list, tuple)):
-        for i, value in enumerate(record):
-            if isinstance(value, (BaseModel, list, tuple)):
-                yield from sources_in(value, (*prefix, i))
-        return
-    if isinstance(record, BaseModel):
-        for name in _fields_with_sources(type(record)):
-            value = getattr(record, name)
-            if isinstance(value, (BaseModel, list, tuple)):
-                yield from sources_in(value, (*prefix, name))
+    found: list[tuple[tuple[str | int, ...], Source]] = []
+    _collect_sources(record, prefix, found)
+    return iter(found)
+
+
+def _collect_sources(value: object, prefix: tuple[str | int, ...],
+                     found: list[tuple[tuple[str | int, ...], Source]]) -> None:
+    if isinstance(value, Source):
+        found.append((prefix, value))
+    elif isinstance(value, (list, tuple)):
+        for i, item in enumerate(value):
+            if isinstance(item, (BaseModel, list, tuple)):
+                _collect_sources(item, (*prefix, i), found)
+    elif isinstance(value, BaseModel):
+        for name in _fields_with_sources(type(value)):
+            item = getattr(value, name)
+            if isinstance(item, (BaseModel, list, tuple)):
+                _collect_sources(item, (*prefix, name), found)
 
 
 _SOURCE_FIELDS: dict[type, tuple[str, ...]] = {}

@@ -9,8 +9,11 @@ converts it itself, with YAML 1.2 core scalars, so none of that happens unnotice
 from __future__ import annotations
 
 import re
+from array import array
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 import yaml
 from yaml._yaml import CParser
@@ -58,6 +61,13 @@ class _NodeLoader(CParser, BaseResolver):
         return _SEQ if kind is SequenceNode else _MAP
 
 
+class Mark(NamedTuple):
+    """A position unpacked from a file's packed marks (0-based, like libyaml's marks)."""
+
+    line: int
+    column: int
+
+
 @dataclass
 class ParsedFile:
     """A file's content as plain values, and where each value and key sits in the file."""
@@ -65,11 +75,19 @@ class ParsedFile:
     path: str
     value: object
     # libyaml marks (0-based); turned into line and column only when a problem needs them.
-    value_marks: dict[Path_, yaml.Mark] = field(default_factory=dict)
-    key_marks: dict[Path_, yaml.Mark] = field(default_factory=dict)
+    value_marks: dict[Path_, yaml.Mark | Mark] = field(default_factory=dict)
+    key_marks: dict[Path_, yaml.Mark | Mark] = field(default_factory=dict)
+    # A file parsed in a worker process, or rebuilt from the stored check cache, carries its
+    # marks packed (see pack_marks), or a way to read them: unpacked when a position is asked.
+    packed: bytes | None = None
+    read_packed: Callable[[], bytes | None] | None = None
+    reparse_from: Path | None = None  # if the packed marks are missing or do not fit the values
+    _view: _Packed | None = field(default=None, repr=False)
 
     def position(self, loc: Path_, *, key: bool = False) -> tuple[int, int]:
         """Line and column (1-based) of the value at `loc`, or of its nearest ancestor."""
+        if self.packed is not None or self.read_packed is not None or self.reparse_from is not None:
+            self._unpack(loc)
         marks = self.key_marks if key else self.value_marks
         probe = tuple(loc)
         while probe:
@@ -81,8 +99,114 @@ class ParsedFile:
         root = self.value_marks.get(())
         return _line_col(root) if root is not None else (1, 1)
 
+    def _unpack(self, loc: Path_) -> None:
+        """Unpack the marks of the item at `loc` (of the whole file if it is not a list)."""
+        if self.read_packed is not None:
+            self.packed, self.read_packed = self.read_packed(), None
+        if self.packed is not None and self._view is None:
+            self._view = _Packed.read(self.packed, self.value)
+            if self._view is None:
+                self.packed = None  # damaged or stale: parse the file again below
+        if self._view is not None:
+            item = loc[0] if loc and isinstance(loc[0], int) and isinstance(self.value, list) else None
+            if item is None or not 0 <= item < len(self.value):  # type: ignore[arg-type]
+                self._view.unpack_all(self)
+                self.packed = self._view = self.reparse_from = None
+            else:
+                self._view.unpack_item(self, item)
+            return
+        if self.reparse_from is not None:
+            again, _ = read_yaml(self.reparse_from, self.path)
+            self.reparse_from = None
+            if again is not None:
+                self.value_marks, self.key_marks = again.value_marks, again.key_marks
 
-def _line_col(mark: yaml.Mark) -> tuple[int, int]:
+
+def pack_marks(parsed: ParsedFile) -> bytes:
+    """A file's marks as bytes (a flat array of integers, never code): the counts of value and key
+    marks; for a list, where each item's marks start; then (line, column) pairs of every value
+    and every key in the order the reader met them, the order of a walk through the values."""
+    value_locs, key_locs = list(parsed.value_marks), list(parsed.key_marks)
+    starts: list[int] = []
+    if isinstance(parsed.value, list):
+        value_at = {loc: i for i, loc in enumerate(value_locs) if len(loc) == 1}
+        key_at: dict[Path_, int] = {}
+        for i, loc in enumerate(key_locs):
+            key_at.setdefault(loc[:1], i)
+        next_key = len(key_locs)
+        item_starts: list[tuple[int, int]] = []
+        for item in reversed(range(len(parsed.value))):
+            next_key = key_at.get((item,), next_key)
+            item_starts.append((value_at[(item,)], next_key))
+        for value_start, key_start in reversed(item_starts):
+            starts += (value_start, key_start)
+    numbers = array("i", [len(value_locs), len(key_locs), len(starts) // 2, *starts])
+    for marks in (parsed.value_marks, parsed.key_marks):
+        for mark in marks.values():
+            numbers.extend((mark.line, mark.column))
+    return numbers.tobytes()
+
+
+@dataclass
+class _Packed:
+    numbers: array
+    values: int
+    keys: int
+    starts: list[int]
+
+    @classmethod
+    def read(cls, packed: bytes, value: object) -> _Packed | None:
+        numbers = array("i")
+        try:
+            numbers.frombytes(packed)
+            values, keys, items = numbers[0], numbers[1], numbers[2]
+        except (ValueError, IndexError):
+            return None
+        found = cls(numbers, values, keys, numbers[3:3 + 2 * items].tolist())
+        fits = len(numbers) == 3 + 2 * items + 2 * (values + keys)
+        fits = fits and (items == len(value) if isinstance(value, list) else items == 0)  # type: ignore[arg-type]
+        return found if fits else None
+
+    def _pair(self, index: int, *, key: bool) -> Mark:
+        at = 3 + len(self.starts) + 2 * (index + (self.values if key else 0))
+        return Mark(self.numbers[at], self.numbers[at + 1])
+
+    def unpack_all(self, parsed: ParsedFile) -> None:
+        value_locs: list[Path_] = []
+        key_locs: list[Path_] = []
+        _walk(parsed.value, (), value_locs, key_locs)
+        if (len(value_locs), len(key_locs)) != (self.values, self.keys):
+            return
+        parsed.value_marks = {loc: self._pair(i, key=False) for i, loc in enumerate(value_locs)}
+        parsed.key_marks = {loc: self._pair(i, key=True) for i, loc in enumerate(key_locs)}
+
+    def unpack_item(self, parsed: ParsedFile, item: int) -> None:
+        if (item,) in parsed.value_marks:
+            return
+        parsed.value_marks[()] = self._pair(0, key=False)
+        value_locs: list[Path_] = []
+        key_locs: list[Path_] = []
+        _walk(parsed.value[item], (item,), value_locs, key_locs)  # type: ignore[index]
+        value_start, key_start = self.starts[2 * item], self.starts[2 * item + 1]
+        for i, loc in enumerate(value_locs):
+            parsed.value_marks[loc] = self._pair(value_start + i, key=False)
+        for i, loc in enumerate(key_locs):
+            parsed.key_marks[loc] = self._pair(key_start + i, key=True)
+
+
+def _walk(value: object, loc: Path_, value_locs: list[Path_], key_locs: list[Path_]) -> None:
+    """Visit values in the reader's order: a value, then each item, or each key and its value."""
+    value_locs.append(loc)
+    if isinstance(value, list):
+        for i, item in enumerate(value):
+            _walk(item, (*loc, i), value_locs, key_locs)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            key_locs.append((*loc, key))
+            _walk(item, (*loc, key), value_locs, key_locs)
+
+
+def _line_col(mark: yaml.Mark | Mark) -> tuple[int, int]:
     return mark.line + 1, mark.column + 1
 
 
@@ -159,9 +283,10 @@ def _at(path: str, mark: yaml.Mark | None, field_name: str, message: str, hint: 
     return Problem(path, line, col, field_name, message, hint)
 
 
-def read_yaml(file: Path, display_path: str) -> tuple[ParsedFile | None, list[Problem]]:
-    """Parse one file; return its values with positions, or the problems that stop it."""
-    raw = file.read_bytes()
+def read_yaml(file: Path, display_path: str, raw: bytes | None = None) -> tuple[ParsedFile | None, list[Problem]]:
+    """Parse one file (or `raw`, its bytes already read); return its values with positions, or
+    the problems that stop it."""
+    raw = file.read_bytes() if raw is None else raw
     if len(raw) > MAX_FILE_BYTES:
         return None, [Problem(display_path, 1, 1, "(file)",
                               f"file is {len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,}",
