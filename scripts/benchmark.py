@@ -114,10 +114,12 @@ def write_static_project(project: Path, target: Path) -> None:
                            encoding="utf-8")
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
     config = re.sub(r"  - macros:\n(?:      .*\n)+", "", config)
-    # The theme overrides escape titles with the site's filter; the baseline registers the same one.
+    # The theme overrides escape titles with the site's filter; the baseline registers the same
+    # one, and loads Material's bundle with the page, as plain Material does.
     (target / "plain_hook.py").write_text(
         "import html\n\n\ndef on_env(env, config, files):\n"
-        "    env.filters['ttt_text'] = lambda value: html.escape(str(value), quote=False)\n    return env\n")
+        "    env.filters['ttt_text'] = lambda value: html.escape(str(value), quote=False)\n"
+        "    env.filters['ttt_hold_bundle'] = lambda scripts: scripts\n    return env\n")
     config = config.replace("hooks:\n  - macros/site/hook.py\n", "hooks:\n  - plain_hook.py\n")
     config = re.sub(r"watch:\n(?:  - .*\n)+", "", config)
     (target / "mkdocs.yml").write_text(config, encoding="utf-8")

@@ -2,6 +2,7 @@
 
     .venv/bin/python scripts/lighthouse.py            # build, serve on 127.0.0.1, print the scores
     .venv/bin/python scripts/lighthouse.py --desktop  # desktop form factor instead of mobile
+    .venv/bin/python scripts/lighthouse.py --runs 1   # one run per page (default: median of 3)
 
 Lighthouse 12 (pinned in tools/lighthouse/package-lock.json, installed there on first run) drives
 Debian's Chromium ($CHROMIUM or /usr/bin/chromium). Full JSON reports go to lighthouse-report/.
@@ -18,6 +19,7 @@ import http.server
 import json
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -126,9 +128,14 @@ def run_lighthouse(binary: Path, url: str, chromium: str, desktop: bool) -> dict
     return {c: round(report["categories"][c]["score"] * 100) for c in CATEGORIES}
 
 
+def median_scores(runs: list[dict[str, int]]) -> dict[str, int]:
+    return {c: round(statistics.median(run[c] for run in runs)) for c in CATEGORIES}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--desktop", action="store_true", help="desktop preset instead of the default mobile run")
+    parser.add_argument("--runs", type=int, default=3, help="runs per page; each score is their median")
     args = parser.parse_args()
     chromium = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
     binary = ensure_lighthouse()
@@ -137,14 +144,14 @@ def main() -> int:
         build_site(site)
         server, base = serve(site)
         try:
-            rows = [
-                (page or "(home)", run_lighthouse(binary, base + page, chromium, args.desktop))
-                for page in key_pages(site)
-            ]
+            rows = [(page or "(home)", median_scores([run_lighthouse(binary, base + page, chromium, args.desktop)
+                                                      for _ in range(args.runs)]))
+                    for page in key_pages(site)]
         finally:
             server.shutdown()
     width = max(len(name) for name, _ in rows)
-    print(f"\nLighthouse 12, {'desktop' if args.desktop else 'mobile'} ({len(rows)} pages; aim: {AIM}+ on each)")
+    print(f"\nLighthouse 12, {'desktop' if args.desktop else 'mobile'} ({len(rows)} pages, median of {args.runs} "
+          f"run{'s' * (args.runs != 1)}; aim: {AIM}+ on each)")
     print(f"{'page':<{width}}  " + "  ".join(f"{c:>14}" for c in CATEGORIES))
     for name, scores in rows:
         print(f"{name:<{width}}  " + "  ".join(f"{scores[c]:>14}" for c in CATEGORIES))

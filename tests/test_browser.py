@@ -268,3 +268,19 @@ def test_print_hides_navigation_and_shows_link_urls(new_page, site_url):
     assert after.startswith('" <http')
     ARTIFACTS.mkdir(exist_ok=True)
     page.pdf(path=str(ARTIFACTS / "round-print.pdf"))
+
+
+def test_the_theme_bundle_waits_for_a_reader_and_then_starts(new_page, site_url):
+    """Material's bundle was most of the mobile blocking time: it is not fetched with the page,
+    the first key press loads it, and it starts (its components are on the page)."""
+    page, watch = new_page()
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(site_url + "issues/tiktok/")
+    page.wait_for_timeout(300)
+    assert not [url for url in requested if "/assets/javascripts/bundle." in url]
+    assert page.evaluate("typeof window.component$") == "undefined"
+    page.keyboard.press("Tab")
+    page.wait_for_function("typeof window.component$ !== 'undefined'")
+    assert [url for url in requested if "/assets/javascripts/bundle." in url]
+    assert watch.problems() == []

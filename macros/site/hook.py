@@ -40,6 +40,7 @@ from macros.render.safe import theme_text  # noqa: E402
 from macros.site.generated import generated_pages  # noqa: E402
 from macros.site.serve_errors import error_banner  # noqa: E402
 from macros.site.state import BuildState, session  # noqa: E402
+from macros.site.theme_scripts import hold_theme_bundle  # noqa: E402
 from macros.site.timings import Timings  # noqa: E402
 from macros.views import routes  # noqa: E402
 from macros.views.changes import feed_updates  # noqa: E402
@@ -65,6 +66,7 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     """The theme's templates escape data-derived titles and tags with the site's own escaper."""
     env.filters["ttt_text"] = theme_text
+    env.filters["ttt_hold_bundle"] = hold_theme_bundle
     return env
 
 
