@@ -43,8 +43,10 @@ def test_serve_reloads_reports_errors_and_recovers(tmp_path):
     project = make_project(tmp_path, FIXTURES / "valid" / "data")
     port = free_port()
     log = (tmp_path / "serve.log").open("w")
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"], cwd=project,
-                              stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    # As scripts/serve.sh serves: --dirty keeps the output of unchanged pages (macros/site/reuse.py).
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}"],
+                              cwd=project, stdout=log, stderr=subprocess.STDOUT,
+                              env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     page = f"http://127.0.0.1:{port}/rounds/2025-05-alpha/"
     round_file = project / "data" / "rounds" / "2025-05-alpha.yaml"
     original = round_file.read_text()

@@ -22,6 +22,7 @@ from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
+from mkdocs.structure.nav import Navigation  # noqa: E402
 from mkdocs.structure.pages import Page  # noqa: E402
 
 from macros.data.dataset import load_dataset  # noqa: E402
@@ -38,6 +39,7 @@ from macros.outputs.timelinejs import timelinejs  # noqa: E402
 from macros.render.pages import timeline_anchors  # noqa: E402
 from macros.render.safe import theme_text  # noqa: E402
 from macros.site.generated import generated_pages  # noqa: E402
+from macros.site.reuse import OutputReuse  # noqa: E402
 from macros.site.serve_errors import error_banner  # noqa: E402
 from macros.site.state import BuildState, session  # noqa: E402
 from macros.site.theme_scripts import hold_theme_bundle  # noqa: E402
@@ -58,8 +60,37 @@ if not data_log.handlers:
     data_log.propagate = False
 
 
+class _DirtyWarningFilter(logging.Filter):
+    """MkDocs warns that a dirty build leaves navigation stale; with output reuse it does not (a
+    navigation change renders every page), so the warning would only cry wolf on every save."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
 def on_startup(command: str, dirty: bool) -> None:
     session.command = command
+    if command == "serve" and dirty and not os.environ.get("TTT_SERVE_RENDER_ALL"):
+        session.reuse = OutputReuse()
+        logging.getLogger("mkdocs.commands.build").addFilter(_DirtyWarningFilter())
+
+
+@event_priority(-100)  # after every plugin has changed the navigation
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    """Under `mkdocs serve --dirty`, pages whose output would not change are not rendered again."""
+    if session.reuse is not None:
+        # Material's search index merges a dirty build's entries into the previous index by the
+        # first page's path; every searchable page is rendered on every build here, so start afresh.
+        search = config.plugins.get("material/search")
+        if search is not None and hasattr(search, "search_index_prev"):
+            search.search_index_prev = None
+        session.reuse.start(files, nav, config.config_file_path, config.theme.dirs, search=search is not None)
+    return nav
+
+
+def on_build_error(error: Exception) -> None:
+    if session.reuse is not None:
+        session.reuse.forget()
 
 
 @event_priority(101)  # before the tags plugin (100) renders its listings with the same environment
@@ -73,6 +104,10 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 @event_priority(-100)
 def on_post_build(config: MkDocsConfig) -> None:
     """With TTT_TIMINGS=path, write the stage durations of this build (for scripts/benchmark.py)."""
+    if session.reuse is not None:
+        total, reused = len(session.reuse.current), session.reuse.reused
+        session.reuse.finish()
+        log.info(f"Rendered {total - reused} of {total} pages; {reused} were unchanged and kept")
     target = os.environ.get("TTT_TIMINGS")
     if target and session.build is not None:
         Path(target).write_text(json.dumps(session.build.timings.report(), indent=2))

@@ -15,6 +15,7 @@ from macros.data.load import FileCache
 from macros.data.problems import Problem
 from macros.render.held import HeldHtml
 from macros.render.jinja import Renderer
+from macros.site.reuse import OutputReuse
 from macros.site.timings import Timings
 
 
@@ -47,6 +48,7 @@ class Session:
     file_cache: FileCache = field(default_factory=FileCache)
     last_good: Dataset | None = None
     build: BuildState | None = None
+    reuse: OutputReuse | None = None  # under `mkdocs serve --dirty`: unchanged pages keep their output
 
     def current(self) -> BuildState:
         if self.build is None:

@@ -1,0 +1,137 @@
+"""Under `mkdocs serve --dirty`: keep the output of pages that did not change since the previous
+build instead of rendering them through the theme again.
+
+MkDocs' own dirty build compares file times, which says nothing about pages made from data (they
+have no source file) or hand-written pages whose macros read the data. Here every page is still
+read and converted (so macros, tags and links see the whole site), but a page is written only when
+its fingerprint changed: its HTML content, title, metadata, table of contents and links, together
+with what every page shares (the navigation, mkdocs.yml and the theme's files). Any change to the
+shared part rebuilds every page. A full `mkdocs build` never uses this.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+
+def _digest(parts: Iterable[str]) -> str:
+    hasher = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        hasher.update(part.encode("utf-8", "surrogatepass"))
+        hasher.update(b"\x00")
+    return hasher.hexdigest()
+
+
+def _toc_lines(items: Iterable[Any], depth: int = 0) -> Iterable[str]:
+    for item in items:
+        yield f"{depth}:{item.level}:{item.id}:{item.title}"
+        yield from _toc_lines(item.children, depth + 1)
+
+
+def _nav_lines(items: Iterable[Any], depth: int = 0) -> Iterable[str]:
+    for item in items:
+        yield f"{depth}:{type(item).__name__}:{item.title}:{getattr(item, 'url', '')}"
+        yield from _nav_lines(getattr(item, "children", None) or [], depth + 1)
+
+
+def _tree_lines(folders: Iterable[str]) -> Iterable[str]:
+    """Name, size and modification time of every file under the theme's folders (cheap to read,
+    and any edit to a template changes it)."""
+    for folder in folders:
+        for parent, _dirs, names in os.walk(folder):
+            for name in sorted(names):
+                path = os.path.join(parent, name)
+                try:
+                    stat = os.stat(path)
+                except OSError:
+                    continue
+                yield f"{path}:{stat.st_size}:{stat.st_mtime_ns}"
+
+
+def page_fingerprint(page: Page) -> str:
+    """Everything of one page that the theme renders and that can differ between builds."""
+    return _digest([
+        page.url,
+        page.title or "",
+        page.edit_url or "",
+        page.canonical_url or "",
+        json.dumps(page.meta, sort_keys=True, default=str),
+        *_toc_lines(page.toc),
+        page.content or "",
+    ])
+
+
+def shared_fingerprint(nav: Navigation, config_file: str | None, theme_dirs: Iterable[str]) -> str:
+    """What every page shows or is rendered with: the navigation, the configuration, the theme."""
+    config_text = Path(config_file).read_text(encoding="utf-8") if config_file else ""
+    return _digest([*_nav_lines(nav.items), config_text, *_tree_lines(theme_dirs)])
+
+
+@dataclass
+class OutputReuse:
+    """Fingerprints of the last good build's pages, and which pages this build may leave alone."""
+
+    previous: dict[str, tuple[str, str]] = field(default_factory=dict)  # src_uri → (fingerprint, output path)
+    previous_shared: str | None = None
+    current: dict[str, tuple[str, str]] = field(default_factory=dict)
+    shared: str | None = None
+    reused: int = 0
+    search: bool = True
+
+    def start(self, files: Files, nav: Navigation, config_file: str | None, theme_dirs: Iterable[str],
+              search: bool = True) -> None:
+        """Called once the navigation is known: every page's file asks this object whether it changed.
+        With `search`, pages in the search index are always rendered (the index is rebuilt whole)."""
+        self.current, self.reused, self.search = {}, 0, search
+        self.shared = shared_fingerprint(nav, config_file, theme_dirs)
+        for file in files.documentation_pages():
+            file.is_modified = _modified_check(self, file)  # type: ignore[method-assign]
+
+    def changed(self, file: File) -> bool:
+        page = file.page
+        # MkDocs asks twice: before reading the page (no content yet: always read it) and before
+        # rendering it through the theme (the content is final: compare fingerprints).
+        if page is None or page.content is None:
+            return True
+        if self.search and not (page.meta.get("search") or {}).get("exclude"):
+            return True
+        fingerprint = page_fingerprint(page)
+        self.current[file.src_uri] = (fingerprint, file.abs_dest_path)
+        before = self.previous.get(file.src_uri)
+        unchanged = (self.shared == self.previous_shared and before is not None and before[0] == fingerprint
+                     and os.path.isfile(file.abs_dest_path))
+        self.reused += unchanged
+        return not unchanged
+
+    def finish(self) -> list[str]:
+        """After a build that completed: remember its fingerprints and delete the output of pages that
+        no longer exist. Returns the deleted paths."""
+        removed = []
+        written = {path for _fingerprint, path in self.current.values()}
+        for src_uri, (_fingerprint, output) in self.previous.items():
+            if src_uri not in self.current and output not in written and os.path.isfile(output):
+                os.remove(output)
+                removed.append(output)
+        self.previous, self.previous_shared = self.current, self.shared
+        self.current = {}
+        return removed
+
+    def forget(self) -> None:
+        """After a failed build: what is on disk is uncertain, so the next build renders every page."""
+        self.previous, self.previous_shared, self.current = {}, None, {}
+
+
+def _modified_check(reuse: OutputReuse, file: File) -> Callable[[], bool]:
+    def is_modified() -> bool:
+        return reuse.changed(file)
+    return is_modified
