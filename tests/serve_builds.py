@@ -5,7 +5,8 @@
 STEPS is a list of edits; before the first edit and after each one the site is built into SITE as
 `mkdocs serve --dirty` builds it (or, with --clean, as `mkdocs serve` does: every page rendered).
 An edit is {"write": {relative path: text}} or {"delete": relative path}. Prints one JSON line per
-build: {"ok": bool, "pages": {html path: [mtime_ns, sha256]}}.
+build: {"ok": bool, "pages": {html path: [mtime_ns, sha256]}, "converted": pages whose Markdown was
+converted (not taken from the previous build), or null when every page is}.
 """
 
 from __future__ import annotations
@@ -52,7 +53,10 @@ def main(argv: list[str]) -> int:
             if "delete" in step:
                 (project / step["delete"]).unlink()
         ok = serve_build(project, site, dirty, first=index == 0)
-        print(json.dumps({"ok": ok, "pages": snapshot(site)}), flush=True)
+        from macros.site.state import session  # the hook's, once MkDocs has loaded it
+
+        converted = session.reuse.converted if session.reuse is not None else None
+        print(json.dumps({"ok": ok, "pages": snapshot(site), "converted": converted}), flush=True)
     return 0
 
 

@@ -58,6 +58,9 @@ def test_dirty_serve_renders_only_changed_pages_and_serves_what_a_full_render_wo
     assert "timeline/2025-q3/index.html" not in changed
     assert {"rounds/index.html", "timeline/2025-q2/index.html", "people/ann-us/index.html"} <= changed
     assert len(everything - changed) >= 10
+    # Only pages whose Markdown (headings and placeholders) changed are converted again.
+    assert first["converted"] >= 30
+    assert 1 <= edited["converted"] <= 10
 
     assert rewritten(edited, template_edit) == everything  # the theme changed: every page again
 

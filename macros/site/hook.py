@@ -39,6 +39,7 @@ from macros.outputs.timelinejs import timelinejs  # noqa: E402
 from macros.render.pages import timeline_anchors  # noqa: E402
 from macros.render.safe import theme_text  # noqa: E402
 from macros.site.generated import generated_pages  # noqa: E402
+from macros.site.macros_entry import macro_table  # noqa: E402
 from macros.site.reuse import OutputReuse  # noqa: E402
 from macros.site.serve_errors import error_banner  # noqa: E402
 from macros.site.state import BuildState, session  # noqa: E402
@@ -48,6 +49,7 @@ from macros.views import routes  # noqa: E402
 from macros.views.changes import feed_updates  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.trade_truce_tracker")
+MACROS = macro_table()
 EMPTY_SITEMAP = ('<?xml version="1.0" encoding="UTF-8"?>\n'
                  '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>\n')
 
@@ -105,9 +107,9 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 def on_post_build(config: MkDocsConfig) -> None:
     """With TTT_TIMINGS=path, write the stage durations of this build (for scripts/benchmark.py)."""
     if session.reuse is not None:
-        total, reused = len(session.reuse.current), session.reuse.reused
+        total, reused, converted = len(session.reuse.current), session.reuse.reused, session.reuse.converted
         session.reuse.finish()
-        log.info(f"Rendered {total - reused} of {total} pages; {reused} were unchanged and kept")
+        log.info(f"Converted {converted} and rendered {total - reused} of {total} pages; the rest were unchanged")
     target = os.environ.get("TTT_TIMINGS")
     if target and session.build is not None:
         Path(target).write_text(json.dumps(session.build.timings.report(), indent=2))
@@ -144,8 +146,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def _page(config: MkDocsConfig, path: str, macro_call: str, searchable: bool = True) -> File:
-    meta = "render_macros: true\n" + ("" if searchable else "search:\n  exclude: true\n")
-    return File.generated(config, path, content=f"---\n{meta}---\n\n{{{{ {macro_call} }}}}\n")
+    """A generated page's source: its front matter and the macro call that writes it (for reading;
+    `on_page_markdown` calls the macro's function directly, without compiling a template)."""
+    meta = "" if searchable else "---\nsearch:\n  exclude: true\n---\n\n"
+    return File.generated(config, path, content=f"{meta}{{{{ {macro_call} }}}}\n")
 
 
 def _timeline_anchors(build: BuildState) -> str:
@@ -167,6 +171,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     # "Edit this page" on a generated page opens the YAML file behind it, or nothing at all
     # for pages made from many files.
     build.edit_paths = {page.path: page.data_file for page in pages}
+    build.generated = {page.path: page for page in pages}
     site_url = config.site_url or ""
     with build.timings.timed("exports"):
         downloads = {
@@ -199,6 +204,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
+    if session.reuse is not None:
+        session.reuse.reuse_conversion(page)
     edit_paths = session.current().edit_paths
     if page.file.src_uri in edit_paths:
         data_file = edit_paths[page.file.src_uri]
@@ -208,10 +215,17 @@ def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
     return page
 
 
+@event_priority(50)  # before mkdocs-macros (hand-written pages) and the tags plugin (-50)
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Round pages carry their issues as Material tags (listed on the 'Rounds by issue' page);
-    issue pages announce their own feed and calendar (read by overrides/main.html)."""
+    """Generated pages get their Markdown from their macro's function, called directly (no template
+    to compile per page). Round pages carry their issues as Material tags (listed on the 'Rounds by
+    issue' page); issue pages announce their own feed and calendar (read by overrides/main.html)."""
     uri = page.file.src_uri
+    build = session.current()
+    generated = build.generated.get(uri)
+    if generated is not None:
+        with build.timings.timed("page_generation"):
+            markdown = MACROS[generated.macro](build.renderer, *generated.args, page.url)
     if uri.startswith(routes.ISSUES) and uri.count("/") == 1 and uri != routes.page_file(routes.ISSUES):
         issue_id = uri.removeprefix(routes.ISSUES).removesuffix(".md")
         if issue_id in session.current().dataset.by_id["issues"]:

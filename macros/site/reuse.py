@@ -1,5 +1,5 @@
 """Under `mkdocs serve --dirty`: keep the output of pages that did not change since the previous
-build instead of rendering them through the theme again.
+build instead of rendering them through the theme again, and reuse Markdown conversions.
 
 MkDocs' own dirty build compares file times, which says nothing about pages made from data (they
 have no source file) or hand-written pages whose macros read the data. Here every page is still
@@ -7,6 +7,11 @@ read and converted (so macros, tags and links see the whole site), but a page is
 its fingerprint changed: its HTML content, title, metadata, table of contents and links, together
 with what every page shares (the navigation, mkdocs.yml and the theme's files). Any change to the
 shared part rebuilds every page. A full `mkdocs build` never uses this.
+
+The Markdown MkDocs converts is small for generated pages (their headings and placeholders for
+held HTML, see macros/render/held.py), so the same Markdown at the same place converts to the same
+HTML: a page whose Markdown did not change takes its previous conversion, as long as the set of
+pages (which relative links resolve against) and mkdocs.yml (the Markdown extensions) are the same.
 """
 
 from __future__ import annotations
@@ -77,6 +82,40 @@ def shared_fingerprint(nav: Navigation, config_file: str | None, theme_dirs: Ite
     return _digest([*_nav_lines(nav.items), config_text, *_tree_lines(theme_dirs)])
 
 
+@dataclass(frozen=True)
+class Conversion:
+    """What `Page.render` computes from a page's Markdown (links to anchors kept by page path)."""
+
+    content: str
+    toc: Any
+    title: str | None
+    anchors: frozenset[str]
+    links: dict[str, dict[str, str]] | None
+
+
+def _capture(page: Page) -> Conversion:
+    links = None
+    if page.links_to_anchors is not None:
+        links = {file.src_uri: dict(anchors) for file, anchors in page.links_to_anchors.items()}
+    return Conversion(page.content or "", page.toc, page._title_from_render, frozenset(page.present_anchor_ids or ()),
+                      links)
+
+
+def _apply(page: Page, conversion: Conversion, files: Files) -> bool:
+    links = None
+    if conversion.links is not None:
+        links = {}
+        for src_uri, anchors in conversion.links.items():
+            target = files.get_file_from_path(src_uri)
+            if target is None:
+                return False
+            links[target] = dict(anchors)
+    page.content, page.toc, page._title_from_render = conversion.content, conversion.toc, conversion.title
+    page.present_anchor_ids = set(conversion.anchors)
+    page.links_to_anchors = links
+    return True
+
+
 @dataclass
 class OutputReuse:
     """Fingerprints of the last good build's pages, and which pages this build may leave alone."""
@@ -87,15 +126,39 @@ class OutputReuse:
     shared: str | None = None
     reused: int = 0
     search: bool = True
+    conversions: dict[tuple[str, str], Conversion] = field(default_factory=dict)  # (page, Markdown digest) →
+    previous_conversions: dict[tuple[str, str], Conversion] = field(default_factory=dict)
+    conversion_key: str | None = None
+    previous_conversion_key: str | None = None
+    converted: int = 0
 
     def start(self, files: Files, nav: Navigation, config_file: str | None, theme_dirs: Iterable[str],
               search: bool = True) -> None:
         """Called once the navigation is known: every page's file asks this object whether it changed.
         With `search`, pages in the search index are always rendered (the index is rebuilt whole)."""
         self.current, self.reused, self.search = {}, 0, search
+        self.conversions, self.converted = {}, 0
         self.shared = shared_fingerprint(nav, config_file, theme_dirs)
-        for file in files.documentation_pages():
+        pages = files.documentation_pages()
+        config_text = Path(config_file).read_text(encoding="utf-8") if config_file else ""
+        self.conversion_key = _digest([config_text, *sorted(file.src_uri for file in pages)])
+        for file in pages:
             file.is_modified = _modified_check(self, file)  # type: ignore[method-assign]
+
+    def reuse_conversion(self, page: Page) -> None:
+        """Called before MkDocs reads the page: its Markdown conversion is looked up first."""
+        convert = page.render
+
+        def render(config: Any, files: Files) -> None:
+            key = (page.file.src_uri, _digest([page.markdown or ""]))
+            known = self.previous_conversions.get(key) if self.conversion_key == self.previous_conversion_key else None
+            if known is None or not _apply(page, known, files):
+                convert(config, files)
+                self.converted += 1
+                known = _capture(page)
+            self.conversions[key] = known
+
+        page.render = render  # type: ignore[method-assign]
 
     def changed(self, file: File) -> bool:
         page = file.page
@@ -123,12 +186,14 @@ class OutputReuse:
                 os.remove(output)
                 removed.append(output)
         self.previous, self.previous_shared = self.current, self.shared
-        self.current = {}
+        self.previous_conversions, self.previous_conversion_key = self.conversions, self.conversion_key
+        self.current, self.conversions = {}, {}
         return removed
 
     def forget(self) -> None:
         """After a failed build: what is on disk is uncertain, so the next build renders every page."""
         self.previous, self.previous_shared, self.current = {}, None, {}
+        self.previous_conversions, self.previous_conversion_key, self.conversions = {}, None, {}
 
 
 def _modified_check(reuse: OutputReuse, file: File) -> Callable[[], bool]:

@@ -15,6 +15,7 @@ from macros.data.load import FileCache
 from macros.data.problems import Problem
 from macros.render.held import HeldHtml
 from macros.render.jinja import Renderer
+from macros.site.generated import GeneratedPage
 from macros.site.reuse import OutputReuse
 from macros.site.timings import Timings
 
@@ -29,6 +30,7 @@ class BuildState:
     timings: Timings
     problems: list[Problem] = field(default_factory=list)  # data errors shown while serving
     edit_paths: dict[str, str | None] = field(default_factory=dict)  # page src_uri → data file to edit
+    generated: dict[str, GeneratedPage] = field(default_factory=dict)  # page src_uri → what writes it
     history: History = field(default_factory=lambda: History(False, "not read"))
 
     @classmethod
