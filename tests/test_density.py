@@ -90,3 +90,11 @@ def test_the_sources_of_a_busy_quarter_continue_on_parts(dense_build, dense_data
     built = {p.parent.name for p in (dense_build.site / "sources").glob("*/index.html")}
     assert set(pages) <= built
     assert all(len(items) <= paging.SOURCES_ON_PAGE for items in pages.values())
+
+
+def test_rounds_by_issue_stays_bounded_whatever_the_number_of_rounds(dense_build, dense_data):
+    soup = dense_build.html("tags/")
+    lists = soup.select("ul.ttt-issue-rounds")
+    assert lists and all(len(ul.select("li")) <= paging.ROUNDS_PER_ISSUE for ul in lists)
+    busiest = max(len([r for r in dense_data.rounds if i.id in r.issues]) for i in dense_data.issues)
+    assert busiest > paging.ROUNDS_PER_ISSUE  # the dense record does have more than a page shows

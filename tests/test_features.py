@@ -13,6 +13,7 @@ import jsonschema
 from icalendar import Calendar
 
 from macros.data.records import sources_in
+from macros.views import paging
 
 
 def test_chart_has_one_linked_point_per_tariff_change(real_build, real_dataset):
@@ -189,8 +190,24 @@ def test_every_person_has_a_page_and_round_pages_carry_issue_tags(real_build, re
         if person.name_zh:
             assert soup.find(lang="zh-Hans").get_text() == person.name_zh
     for rnd in real_dataset.rounds:
-        tags = {t.get_text(strip=True) for t in real_build.html(f"rounds/{rnd.id}/").select(".md-tag")}
-        assert tags == {real_dataset.by_id["issues"][i].title for i in rnd.issues}
+        chips = real_build.html(f"rounds/{rnd.id}/").select("nav.md-tags a.md-tag")
+        assert [(a.get_text(strip=True), a["href"]) for a in chips] == \
+               [(real_dataset.by_id["issues"][i].title, f"../../issues/{i}/") for i in rnd.issues]
+
+
+def test_rounds_by_issue_lists_each_issue_with_its_latest_rounds_at_the_old_anchors(real_build, real_dataset):
+    """tags/ was Material's listing of every round under every issue; it is now bounded by the number
+    of issues, and keeps the listing's anchors ('tag:' and the slug of the title)."""
+    soup = real_build.html("tags/")
+    headings = soup.select("article h2[id]")
+    assert [h.get_text(strip=True).rstrip("¶") for h in headings] == [i.title for i in real_dataset.issues]
+    assert "tag:export-controls-and-chips" in {h["id"] for h in headings}
+    for heading, issue in zip(headings, real_dataset.issues, strict=True):
+        expected = [r.id for r in reversed(real_dataset.rounds) if issue.id in r.issues][:paging.ROUNDS_PER_ISSUE]
+        items = heading.find_next_sibling("ul") if expected else None
+        listed = [a["href"].split("/")[-2] for a in items.select("li > a")] if items else []
+        assert listed == expected, issue.id
+        assert heading.find_next_sibling("p").find("a", href=f"../issues/{issue.id}/")
 
 
 def test_home_and_data_page_link_the_features(real_build):

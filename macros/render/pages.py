@@ -120,6 +120,15 @@ def rounds_index(r: Renderer, page_url: str, year: int | None = None) -> str:
                     round_count=len(data.rounds), years=list(years), year=year)
 
 
+def tags_page(r: Renderer, page_url: str) -> str:
+    """'Rounds by issue': every issue with its latest rounds and their count (bounded by the number
+    of issues, whatever the number of rounds); each issue's page holds its whole history."""
+    by_issue = rounds.rounds_by_issue(r.data)
+    groups = [(issue, by_issue.get(issue.id, [])) for issue in r.data.issues]
+    return r.render("tags.md.j2", page_url, groups=groups, shown=paging.ROUNDS_PER_ISSUE,
+                    round_count=len(r.data.rounds))
+
+
 def issues_index(r: Renderer, page_url: str) -> str:
     counts = {i.id: len(timeline.issue_history(r.data, i.id)) for i in r.data.issues}  # memoized per issue
     return r.render("issues_index.md.j2", page_url, issues=r.data.issues, history_counts=counts)

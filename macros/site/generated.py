@@ -38,6 +38,7 @@ def generated_pages(data: Dataset) -> list[GeneratedPage]:
         GeneratedPage(routes.TIMELINE, "timeline"),
         GeneratedPage(routes.ROUNDS, "rounds_index"),
         GeneratedPage(routes.ISSUES, "issues_index"),
+        GeneratedPage(routes.TAGS, "tags_page", searchable=False),
         GeneratedPage(routes.PEOPLE, "people_index"),
         GeneratedPage(routes.TARIFFS, "tariffs_page"),
         GeneratedPage(routes.DEADLINES, "deadlines_page"),

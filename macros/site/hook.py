@@ -11,6 +11,7 @@ import json
 import logging
 import os
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -95,7 +96,6 @@ def on_build_error(error: Exception) -> None:
         session.reuse.forget()
 
 
-@event_priority(101)  # before the tags plugin (100) renders its listings with the same environment
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     """The theme's templates escape data-derived titles and tags with the site's own escaper."""
     env.filters["ttt_text"] = theme_text
@@ -218,8 +218,8 @@ def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
 @event_priority(50)  # before mkdocs-macros (hand-written pages) and the tags plugin (-50)
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Generated pages get their Markdown from their macro's function, called directly (no template
-    to compile per page). Round pages carry their issues as Material tags (listed on the 'Rounds by
-    issue' page); issue pages announce their own feed and calendar (read by overrides/main.html)."""
+    to compile per page). Round pages carry their issues as tags (indexed by search, shown as chips by
+    `on_page_context`); issue pages announce their own feed and calendar (read by overrides/main.html)."""
     uri = page.file.src_uri
     build = session.current()
     generated = build.generated.get(uri)
@@ -239,7 +239,29 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return markdown
 
 
-@event_priority(100)  # put the held HTML back before other plugins (search, tags) read the page
+@dataclass(frozen=True)
+class IssueChip:
+    """An issue shown as a chip at the top of a round's page (overrides/partials/tags.html)."""
+
+    name: str
+    url: str
+    hidden: bool = False
+
+
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+    """A round's issues as chips, each linking to the issue's own page (whose history is paged),
+    rather than to a listing of every round under every issue."""
+    uri = page.file.src_uri
+    if uri.startswith(routes.ROUNDS) and uri.count("/") == 1:
+        data = session.current().dataset
+        rnd = data.by_id["rounds"].get(uri.removeprefix(routes.ROUNDS).removesuffix(".md"))
+        if rnd is not None:
+            titles = data.by_id["issues"]
+            context["tags"] = [IssueChip(titles[i].title, routes.issue_page(i)) for i in rnd.issues]
+    return context
+
+
+@event_priority(100)  # put the held HTML back before other plugins (search) read the page
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     build = session.current()
     html = build.held.restore(page.url, html)

@@ -20,6 +20,7 @@ def macro_table() -> dict[str, Callable[..., str]]:
         "timeline": pc.timeline_index,
         "rounds_index": pc.rounds_index,
         "issues_index": pc.issues_index,
+        "tags_page": pc.tags_page,
         "people_index": pc.people_index,
         "tariffs_page": pc.tariffs_page,
         "deadlines_page": pc.deadlines_page,

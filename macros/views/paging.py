@@ -32,6 +32,7 @@ TARIFFS_ON_PAGE = 60
 LIST_CAP = 50  # long lists on Coverage and Home show this many, then a count
 COMMITMENTS_ON_PAGE = 60  # past this, the commitments page summarises by round (each round's page lists its own)
 MEASURES_ON_PAGE = 150  # past this, the measures index splits by kind, and a kind into parts
+ROUNDS_PER_ISSUE = 10  # 'Rounds by issue' lists this many of each issue's rounds; the issue's page holds all
 LEDGER_ON_ISSUE = 25  # an issue page lists at most this many measures and commitments of each, then links on
 
 

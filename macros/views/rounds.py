@@ -31,6 +31,16 @@ def _rounds_by_person(data: Dataset) -> dict[str, list[Round]]:
     return attended
 
 
+@memoized
+def rounds_by_issue(data: Dataset) -> dict[str, list[Round]]:
+    """Issue id → the rounds that list it among their issues, newest first."""
+    grouped: dict[str, list[Round]] = {issue.id: [] for issue in data.issues}
+    for rnd in reversed(data.rounds):
+        for issue_id in rnd.issues:
+            grouped.setdefault(issue_id, []).append(rnd)
+    return grouped
+
+
 def rounds_attended(data: Dataset, person_id: str) -> list[Round]:
     return _rounds_by_person(data).get(person_id, [])
 

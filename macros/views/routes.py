@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 
+from pymdownx.slugs import slugify
+
 from macros.data.dataset import Dataset
 from macros.data.records import Commitment, Deadline, Event, Issue, Measure, Person, Round, TariffChange
 from macros.views import paging
@@ -42,6 +44,15 @@ TIMELINEJS = f"{API}timeline.json"
 # Index pages are written as <section>/index.md; every other generated page as <url>.md.
 _SECTION_INDEXES = {TIMELINE, ROUNDS, ISSUES, PEOPLE, TARIFFS, DEADLINES, SOURCES, COVERAGE, MEASURES, COMMITMENTS,
                     PRECEDENT, "subscribe/", "changes/"}
+
+
+_TAG_SLUG = slugify(case="lower")
+
+
+def tag_anchor(issue_title: str) -> str:
+    """An issue's anchor on 'Rounds by issue' (tags/): the id Material's tags plugin gave it, so
+    links made when that page was Material's listing still land ('tag:export-controls-and-chips')."""
+    return "tag:" + _TAG_SLUG(issue_title, "-")
 
 
 def round_page(round_id: str) -> str:
@@ -178,7 +189,7 @@ class Routes:
     HOME, TIMELINE, ROUNDS, MATRIX, SCORECARD, ISSUES = HOME, TIMELINE, ROUNDS, MATRIX, SCORECARD, ISSUES
     PEOPLE, TARIFFS, DEADLINES, SOURCES, COVERAGE, DATA_API = PEOPLE, TARIFFS, DEADLINES, SOURCES, COVERAGE, DATA_API
     CALENDAR, FEED, MEASURES, COMMITMENTS, PRECEDENT = CALENDAR, FEED, MEASURES, COMMITMENTS, PRECEDENT
-    SUBSCRIBE, CHANGES, CHANGES_FEED = SUBSCRIBE, CHANGES, CHANGES_FEED
+    SUBSCRIBE, CHANGES, CHANGES_FEED, TAGS = SUBSCRIBE, CHANGES, CHANGES_FEED, TAGS
     issue_feed = staticmethod(issue_feed)
     cite_file = staticmethod(cite_file)
     chart_file = staticmethod(chart_file)
@@ -187,6 +198,7 @@ class Routes:
 
     round = staticmethod(round_page)
     issue = staticmethod(issue_page)
+    tag_anchor = staticmethod(tag_anchor)
     issue_year = staticmethod(issue_year)
     person = staticmethod(person_page)
     measure = staticmethod(measure_page)
