@@ -98,3 +98,33 @@ def test_rounds_by_issue_stays_bounded_whatever_the_number_of_rounds(dense_build
     assert lists and all(len(ul.select("li")) <= paging.ROUNDS_PER_ISSUE for ul in lists)
     busiest = max(len([r for r in dense_data.rounds if i.id in r.issues]) for i in dense_data.issues)
     assert busiest > paging.ROUNDS_PER_ISSUE  # the dense record does have more than a page shows
+
+
+def test_pages_that_summarise_many_chains_and_rounds_name_only_the_latest(dense_build, dense_data):
+    from macros.views import deadlines, precedent
+    from macros.views.subscriptions import subscriptions
+
+    chains = [s for s in subscriptions(dense_data) if s.key.startswith("chain-")]
+    assert len(chains) > paging.CHAIN_SUBSCRIPTIONS_LISTED  # the dense record has more than a page lists
+    rows = dense_build.html("subscribe/").select("#subscriptions tr[id^='sub-chain-']")
+    assert [r["id"] for r in rows] == [f"sub-{s.key}" for s in chains[-paging.CHAIN_SUBSCRIPTIONS_LISTED:]]
+    # Every chain's feed and calendar stay one click away, beside the chain on the deadlines pages.
+    linked = set()
+    years = [f"deadlines/{p.parent.name}/" for p in dense_build.site.glob("deadlines/*/index.html")]
+    for url in ["deadlines/", *years]:
+        linked |= {"/".join(a["href"].split("/")[-2:]) for a in dense_build.html(url).select(".ttt-chain__title a")}
+    assert {s.feed_path for s in chains} | {s.calendar_path for s in chains} <= linked
+    assert len([c for c in deadlines.chains(dense_data) if len(c) > 1]) == len(chains)
+
+    runs = precedent.chain_runs(dense_data)
+    assert len(runs) > paging.CHAIN_RUNS_LISTED
+    paragraph = next(p for p in dense_build.html("precedent/").select("article p")
+                     if p.get_text().startswith("Chains of extensions"))
+    assert len(paragraph.select("a[href*='#deadline-']")) == paging.CHAIN_RUNS_LISTED
+    assert f"the latest {paging.CHAIN_RUNS_LISTED} of {len(runs)}" in paragraph.get_text()
+
+    rows = dense_build.html("commitments/").select("#commitments-by-round tbody tr")
+    with_commitments = [r for r in dense_data.rounds if any(c.round == r.id for c in dense_data.commitments)]
+    assert len(with_commitments) > paging.ROUNDS_SUMMARISED
+    assert [tr.a["href"].split("/")[-2] for tr in rows] == \
+           [r.id for r in reversed(with_commitments[-paging.ROUNDS_SUMMARISED:])]

@@ -88,6 +88,17 @@ def test_each_chain_of_deadlines_has_a_feed_and_calendar(real_build, real_datase
                                                                      for d in chain}
 
 
+def test_each_chain_of_deadlines_links_its_own_feed_and_calendar(real_build, real_dataset):
+    from macros.views import deadlines
+
+    titles = real_build.html("deadlines/").select(".ttt-chain__title")
+    hrefs = {a["href"] for title in titles for a in title.select("a")}
+    chains = [c for c in deadlines.chains(real_dataset) if len(c) > 1]
+    assert chains
+    for chain in chains:
+        assert {f"../feeds/chain-{chain[0].id}.atom", f"../calendars/chain-{chain[0].id}.ics"} <= hrefs
+
+
 def test_the_subscribe_page_lists_every_feed_and_calendar(real_build):
     soup = real_build.html("subscribe/")
     hrefs = {a["href"] for a in soup.select("#subscriptions a")}

@@ -77,7 +77,8 @@ def icalendar_feed(data: Dataset, site_url: str, subscription: Subscription | No
     calendar.add("x-wr-calname", subscription.title)
     calendar.add("x-wr-caldesc", publication.credit(data.as_of.isoformat()))
     stamp = _midnight(data.as_of)
-    open_deadlines = precedent.open_deadlines(data)
+    open_deadlines = {d.id for d in precedent.open_deadlines(data)}
+    links = routes.Routes(data)
     for deadline in subscription.deadlines:
         item = _all_day_event(f"deadline-{deadline.id}", stamp, deadline.due, deadline.due,
                               f"Deadline: {deadline.title}")
@@ -87,13 +88,13 @@ def icalendar_feed(data: Dataset, site_url: str, subscription: Subscription | No
             body += f"\nOutcome: {plain(deadline.outcome)}"
         if deadline.measures:
             body += "\n" + snap_back_text(data, deadline.id)
-        if deadline in open_deadlines:
+        if deadline.id in open_deadlines:
             body += "\n" + precedent.sentence_for(data, deadline.id)
         body += "\nSources: " + " ".join(s.url for s in deadline.sources)
         item.add("description", body)
         item.add("categories", list(deadline.issues))
         if site_url:
-            item.add("url", site_url + routes.Routes(data).on_timeline("deadline", deadline.id, deadline.due))
+            item.add("url", site_url + links.on_timeline("deadline", deadline.id, deadline.due))
         if deadline.status == "pending" and deadline.due >= data.today:
             _reminders(item, deadline.title)
         calendar.add_component(item)
@@ -119,13 +120,32 @@ def feed_entries(data: Dataset) -> list[LedgerEntry]:
     return sorted(items, key=lambda e: (e.date, e.key))
 
 
-def _in_subscription(entry: LedgerEntry, subscription: Subscription) -> bool:
+@memoized
+def _entries_by_issue(data: Dataset) -> dict[str, list[LedgerEntry]]:
+    grouped: dict[str, list[LedgerEntry]] = {}
+    for entry in feed_entries(data):
+        for issue in entry.issues:
+            grouped.setdefault(issue, []).append(entry)
+    return grouped
+
+
+@memoized
+def _entries_by_key(data: Dataset) -> dict[str, list[LedgerEntry]]:
+    grouped: dict[str, list[LedgerEntry]] = {}
+    for entry in feed_entries(data):
+        grouped.setdefault(entry.key, []).append(entry)
+    return grouped
+
+
+def _subscription_entries(data: Dataset, subscription: Subscription) -> list[LedgerEntry]:
+    """The site-wide entries a subscription carries, oldest first (looked up, not filtered: with a
+    feed per chain of deadlines, filtering every entry for every feed grows with their product)."""
     if subscription.key == "all":
-        return True
+        return list(feed_entries(data))
     if subscription.issue is not None:
-        return subscription.issue in entry.issues
-    chain = {f"deadline-{d.id}" for d in subscription.deadlines}
-    return entry.key in chain
+        return list(_entries_by_issue(data).get(subscription.issue, []))
+    by_key = _entries_by_key(data)
+    return [entry for d in subscription.deadlines for entry in by_key.get(f"deadline-{d.id}", [])]
 
 
 def atom_feed(data: Dataset, site_url: str, subscription: Subscription | None = None,
@@ -143,7 +163,7 @@ def atom_feed(data: Dataset, site_url: str, subscription: Subscription | None = 
     feed.language("en")
     feed.rights(publication.credit(data.as_of.isoformat()))
     feed.updated(_midnight(data.as_of))
-    items = [e for e in feed_entries(data) if _in_subscription(e, subscription)]
+    items = _subscription_entries(data, subscription)
     if subscription.key.startswith("chain-"):
         items += [_deadline_entry(data, d) for d in subscription.deadlines]
     for entry in sorted(items, key=lambda e: (e.date, e.key)):  # feedgen prepends: the feed reads newest first

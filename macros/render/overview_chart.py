@@ -16,6 +16,7 @@ from macros.views.routes import Routes
 LEFT, RIGHT, TOP = 190, 12, 22
 LANE = 20
 TARIFF_HEIGHT = 90
+YEAR_LABELS = 40  # past this many years, the picture rules and labels every tenth year
 
 
 def _x(day: dt.date, view: Overview, width: float) -> float:
@@ -45,7 +46,9 @@ def overview_svg(view: Overview, links: Routes, base: str, *, compact: bool = Fa
                      f"<title>{escape(tip)}</title></rect></a>")
     parts.append(f'<text class="ttt-ov__label" x="{LEFT - 8}" y="{TOP + 12}" text-anchor="end">Headline tariff</text>')
     parts += _tariff_lines(view, width)
-    for year in range(view.start.year, view.end.year + 1):
+    years = range(view.start.year, view.end.year + 1)
+    step = 1 if len(years) <= YEAR_LABELS else 10  # a record of many decades is ruled by decade
+    for year in (y for y in years if y % step == 0 or y == view.start.year):
         x = _x(dt.date(year, 1, 1), view, width)
         parts.append(f'<line class="ttt-ov__year" x1="{x}" x2="{x}" y1="{TOP}" y2="{bottom}"/>')
         parts.append(f'<text class="ttt-ov__label" x="{x + 3}" y="{height - 8}">{year}</text>')

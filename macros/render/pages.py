@@ -226,7 +226,7 @@ def tariffs_page(r: Renderer, page_url: str, year: int | None = None) -> str:
                     tariff_count=len(r.data.tariffs), stacks=stacks, selected=selected)
 
 
-def deadlines_page(r: Renderer, page_url: str, year: int | None = None) -> str:
+def deadlines_page(r: Renderer, page_url: str, year: str | None = None) -> str:
     data = r.data
     upcoming = deadlines.upcoming(data)
     overdue = deadlines.overdue(data)
@@ -308,7 +308,7 @@ def measure_page(r: Renderer, measure_id: str, page_url: str) -> str:
     measure = data.by_id["measures"][measure_id]
     states = [(state, ledger.state_end(measure, state)) for state in measure.states]
     event_ids = set(ledger.events_of_measure(data, measure_id))
-    related = [e for e in timeline.timeline_entries(data) if e.category == "event" and e.record.id in event_ids]
+    related = [entry for event_id, entry in timeline.event_entries(data).items() if event_id in event_ids]
     cited = [source for state in measure.states for source in state.sources]
     cited += [source for dispute in measure.disputes for account in dispute.accounts for source in account.sources]
     return r.render("measure.md.j2", page_url, m=measure, current=measure.states[-1], states=states,
@@ -344,10 +344,12 @@ def commitments_page(r: Renderer, page_url: str) -> str:
                 sum(c.side == side for c in data.commitments)) for side in ledger.SIDES]
     rounds_shown = [(x, _by_side(by_round[x.id])) for x in data.rounds if x.id in by_round]
     summary = len(data.commitments) > paging.COMMITMENTS_ON_PAGE
-    per_round = [(x, len(by_round[x.id]), ledger.status_counts(by_round[x.id])) for x in data.rounds
-                 if x.id in by_round]
+    with_commitments = [x for x in data.rounds if x.id in by_round]
+    per_round = [(x, len(by_round[x.id]), ledger.status_counts(by_round[x.id]))
+                 for x in reversed(with_commitments[-paging.ROUNDS_SUMMARISED:])]  # the latest, newest first
     return r.render("commitments.md.j2", page_url, total=len(data.commitments), by_side=by_side,
-                    rounds=[] if summary else rounds_shown, per_round=per_round if summary else [])
+                    rounds=[] if summary else rounds_shown, per_round=per_round if summary else [],
+                    rounds_with=len(with_commitments))
 
 
 def precedent_page(r: Renderer, page_url: str) -> str:
@@ -363,7 +365,7 @@ def precedent_page(r: Renderer, page_url: str) -> str:
         n_rounds=len(data.rounds), first=first, min_n=precedent.MIN_N_FOR_SHARE,
         outcomes=precedent.DEADLINE_OUTCOMES, outcome_labels=outcome_labels, kind_labels=kind_labels,
         deadline_rows=list(precedent.deadline_outcomes(data).items()), leads=precedent.decision_lead(data),
-        runs=precedent.chain_runs(data),
+        runs=precedent.chain_runs(data)[-paging.CHAIN_RUNS_LISTED:], run_count=len(precedent.chain_runs(data)),
         open_deadlines=[(d, precedent.sentence_for(data, d.id)) for d in precedent.open_deadlines(data)],
         results=precedent.RESULTS, by_labels=by_labels,
         expectation_rows=list(precedent.expectation_results(data).items()),
@@ -391,12 +393,16 @@ def subscribe_page(r: Renderer, page_url: str) -> str:
     """Every feed and calendar, with copyable addresses (webcal: where the site's address is set)."""
     site = r.site_url.rstrip("/") + "/" if r.site_url else ""
     found = []
-    for sub in subscriptions(r.data):
+    every = subscriptions(r.data)
+    chains = [sub for sub in every if sub.key.startswith("chain-")]
+    listed = [sub for sub in every if not sub.key.startswith("chain-")] + chains[-paging.CHAIN_SUBSCRIPTIONS_LISTED:]
+    for sub in listed:
         webcal = "webcal://" + (site + sub.calendar_path).split("://", 1)[1] if site else ""
         found.append((sub.key, SubscriptionLinks(sub.title.removeprefix("U.S.–China trade truce: "), sub.feed_path,
                                                  sub.calendar_path, site + sub.feed_path if site else "",
                                                  webcal)))
-    return r.render("subscribe.md.j2", page_url, subscriptions=found, site=site)
+    return r.render("subscribe.md.j2", page_url, subscriptions=found, site=site, chain_count=len(chains),
+                    chains_listed=min(len(chains), paging.CHAIN_SUBSCRIPTIONS_LISTED))
 
 
 def changes_page(r: Renderer, page_url: str) -> str:

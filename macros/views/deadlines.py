@@ -28,9 +28,15 @@ def overdue(data: Dataset) -> list[Deadline]:
     return [d for d in data.deadlines if d.status in ("pending", "unknown") and d.due < data.today]
 
 
+@memoized
+def _predecessors(data: Dataset) -> dict[str, str]:
+    """Deadline id → the id of the deadline it replaced."""
+    return {d.replaced_by: d.id for d in data.deadlines if d.replaced_by}
+
+
 def chain(data: Dataset, deadline_id: str) -> list[Deadline]:
     """The whole chain a deadline belongs to, from the first date to the last replacement."""
-    predecessor = {d.replaced_by: d.id for d in data.deadlines if d.replaced_by}
+    predecessor = _predecessors(data)
     first = deadline_id
     while first in predecessor:
         first = predecessor[first]

@@ -15,18 +15,21 @@ from macros.views.memo import memoized
 from macros.views.timeline import round_issues
 
 TALK_EVENT_KINDS = ("call", "meeting")
-LANE_LIMIT = 80  # past this many marks, a lane counts them per month (then per quarter, per year) instead
+LANE_LIMIT = 80  # past this many marks, a lane counts them per month (then per quarter, year, decade) instead
+GRAINS = ("month", "quarter", "year", "decade")
 ISSUE_MARKS_LIMIT = 320  # all issue lanes together
 ISSUE_LANES = 12  # past this many issues, the busiest keep a lane and the rest share one
 OTHER_ISSUES = "other-issues"
 
 
 def bucket(day: dt.date, grain: str) -> dt.date:
-    """The first day of the month, quarter or year a day falls in."""
+    """The first day of the month, quarter, year or decade a day falls in."""
     if grain == "month":
         return day.replace(day=1)
     if grain == "quarter":
         return day.replace(month=(day.month - 1) // 3 * 3 + 1, day=1)
+    if grain == "decade":
+        return dt.date(day.year - day.year % 10, 1, 1)
     return day.replace(month=1, day=1)
 
 
@@ -35,6 +38,8 @@ def _period_label(start: dt.date, grain: str) -> str:
         return start.strftime("%B %Y")
     if grain == "quarter":
         return labels.quarter(f"{start.year}-q{(start.month - 1) // 3 + 1}")
+    if grain == "decade":
+        return f"{start.year}s"
     return str(start.year)
 
 
@@ -58,7 +63,7 @@ class Mark:
     record: Round | Event | Deadline | None  # None: a period's entries (count > 0)
     style: str  # CSS modifier: round kind, event kind, deadline outcome, or the period's weight
     count: int = 1
-    grain: str = ""  # for a period's entries: month, quarter or year
+    grain: str = ""  # for a period's entries: month, quarter, year or decade
 
 
 @dataclass(frozen=True)
@@ -81,11 +86,11 @@ def _periods(lane: str, items: dict[dt.date, list[str]], grain: str) -> list[Mar
 
 
 def _grain(dates: list[dt.date], limit: int) -> str:
-    """The finest of month, quarter and year that keeps the number of marks within `limit`."""
-    for grain in ("month", "quarter"):
+    """The finest of month, quarter, year and decade that keeps the number of marks within `limit`."""
+    for grain in GRAINS[:-1]:
         if len({bucket(d, grain) for d in dates}) <= limit:
             return grain
-    return "year"
+    return GRAINS[-1]
 
 
 def _bounded(marks: list[Mark]) -> list[Mark]:
@@ -141,7 +146,7 @@ def overview(data: Dataset) -> Overview:
     shown = set(busiest if len(busiest) <= ISSUE_LANES else busiest[: ISSUE_LANES - 1])
     entries = [(issue if issue in shown else OTHER_ISSUES, day, title) for issue, day, title in entries]
     grain = "month"
-    for grain in ("month", "quarter", "year"):
+    for grain in GRAINS:
         if len({(issue, bucket(day, grain)) for issue, day, _ in entries}) <= ISSUE_MARKS_LIMIT:
             break
     by_issue: dict[str, dict[dt.date, list[str]]] = {}

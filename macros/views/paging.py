@@ -25,6 +25,7 @@ SOURCES_ON_PAGE = 150  # a quarter of the Sources pages past this many sources c
 ENTRIES_ON_PAGE = 60  # a year of an issue's history past this many entries continues on a next part
 ROUNDS_ON_INDEX = 60
 DEADLINES_ON_PAGE = 60
+CHAINS_ON_PAGE = 40  # a year of deadline chains past this many continues on parts
 MATRIX_ROUNDS = 24
 SCORECARD_ROUNDS = 24
 PEOPLE_ON_INDEX = 150
@@ -34,6 +35,9 @@ COMMITMENTS_ON_PAGE = 60  # past this, the commitments page summarises by round 
 MEASURES_ON_PAGE = 150  # past this, the measures index splits by kind, and a kind into parts
 ROUNDS_PER_ISSUE = 10  # 'Rounds by issue' lists this many of each issue's rounds; the issue's page holds all
 LEDGER_ON_ISSUE = 25  # an issue page lists at most this many measures and commitments of each, then links on
+ROUNDS_SUMMARISED = 60  # the commitments page's by-round summary shows the latest this many rounds
+CHAIN_RUNS_LISTED = 20  # the precedent page names the latest this many chains of extensions
+CHAIN_SUBSCRIPTIONS_LISTED = 40  # the subscribe page lists this many chains (the deadlines pages link each)
 
 
 def by_year(items: Iterable[T], year: Callable[[T], int]) -> dict[int, list[T]]:
@@ -87,14 +91,19 @@ def scorecard_years(data: Dataset) -> dict[int, list[Round]]:
 
 
 @memoized
-def chain_years(data: Dataset) -> dict[int, list[list[Deadline]]]:
-    """Deadline chains by the year of their first due date, once there are too many for one page."""
-    chains = deadlines.chains(data)
-    return by_year(chains, lambda chain: chain[0].due.year) if len(data.deadlines) > DEADLINES_ON_PAGE else {}
+def chain_years(data: Dataset) -> dict[str, list[list[Deadline]]]:
+    """Deadline chains by the year of their first due date, once there are too many for one page
+    ({} until then); a year with more chains than a page holds continues on parts ('2025-2')."""
+    if len(data.deadlines) <= DEADLINES_ON_PAGE:
+        return {}
+    pages: dict[str, list[list[Deadline]]] = {}
+    for year, chains in by_year(deadlines.chains(data), lambda chain: chain[0].due.year).items():
+        pages |= in_parts(str(year), chains, CHAINS_ON_PAGE)
+    return pages
 
 
 @memoized
-def deadline_years(data: Dataset) -> dict[str, int | None]:
+def deadline_years(data: Dataset) -> dict[str, str | None]:
     """Deadline id → the year page that lists its chain (None: the main deadlines page)."""
     years = chain_years(data)
     if not years:

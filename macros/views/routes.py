@@ -100,7 +100,7 @@ def scorecard_year(year: int) -> str:
     return f"{SCORECARD}{year}/"
 
 
-def deadlines_year(year: int) -> str:
+def deadlines_year(year: str | int) -> str:
     return f"{DEADLINES}{year}/"
 
 
@@ -195,6 +195,8 @@ class Routes:
     chart_file = staticmethod(chart_file)
     EMBED_COUNTDOWN = EMBED_COUNTDOWN
     issue_calendar = staticmethod(issue_calendar)
+    chain_feed = staticmethod(chain_feed)
+    chain_calendar = staticmethod(chain_calendar)
 
     round = staticmethod(round_page)
     issue = staticmethod(issue_page)
@@ -263,7 +265,13 @@ class Routes:
             return f"{timeline_quarter(page)}{narrowed}#m{start.strftime('%Y-%m')}"
         if grain == "quarter":
             return f"{timeline_quarter(quarter(start))}{narrowed}"
-        return issue_page(issue_id) + "#history" if issue_id else f"{TIMELINE}#y{start.year}"
+        if issue_id:
+            return issue_page(issue_id) + "#history"
+        if grain == "decade":  # the decade's first year with entries in the list of quarters
+            years = sorted({int(name[:4]) for name in paging.timeline_pages(self.data)})
+            first = next((y for y in years if start.year <= y < start.year + 10), None)
+            return f"{TIMELINE}#y{first}" if first is not None else f"{TIMELINE}#quarters"
+        return f"{TIMELINE}#y{start.year}"
 
     def entry(self, entry: Entry) -> str:
         """Where an entry sits on the timeline."""

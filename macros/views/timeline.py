@@ -55,6 +55,12 @@ def round_issues(rnd: Round) -> tuple[str, ...]:
 
 
 @memoized
+def event_entries(data: Dataset) -> dict[str, Entry]:
+    """Event id → its timeline entry, in timeline order (a lookup for pages that list some events)."""
+    return {e.record.id: e for e in timeline_entries(data) if e.category == "event"}
+
+
+@memoized
 def timeline_entries(data: Dataset) -> list[Entry]:
     """Rounds, events and deadlines in date order (oldest first)."""
     entries = [
