@@ -5,6 +5,8 @@ from __future__ import annotations
 import random
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from macros.views.paging import in_parts
 
@@ -41,3 +43,22 @@ def test_the_real_busiest_quarter_splits_evenly(real_dataset):
     for name, entries in quarters.items():
         parts = [key for key in pages if key == name or key.startswith(name + "-")]
         assert len(parts) == -(-len(entries) // TIMELINE_ON_PAGE)
+
+
+_SEGMENT = st.sampled_from(["a", "b", "timeline", "2025-q2", "feed.atom", "x.json"])
+
+
+@given(st.lists(_SEGMENT, max_size=4), st.lists(_SEGMENT, max_size=4), st.booleans(), st.booleans(),
+       st.sampled_from(["", "#m2025-05", "#deadline-x"]))
+def test_relative_links_agree_with_posixpath_relpath(page, target, page_dir, target_dir, fragment):
+    """routes.relative computes on segments; posixpath.relpath is the reference it must match."""
+    import posixpath
+
+    from macros.views import routes
+
+    page_url = "/".join(page) + ("/" if page and page_dir else "")
+    path = "/".join(target) + ("/" if target and target_dir else "")
+    directory = page_url if page_url.endswith("/") else posixpath.dirname(page_url) + "/"
+    expected = posixpath.relpath(path or ".", directory.rstrip("/") or ".")
+    expected = "" if expected == "." else expected + ("/" if path.endswith("/") else "")
+    assert routes.relative(path + fragment, page_url) == expected + fragment

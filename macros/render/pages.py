@@ -307,8 +307,7 @@ def measure_page(r: Renderer, measure_id: str, page_url: str) -> str:
     data = r.data
     measure = data.by_id["measures"][measure_id]
     states = [(state, ledger.state_end(measure, state)) for state in measure.states]
-    event_ids = set(ledger.events_of_measure(data, measure_id))
-    related = [entry for event_id, entry in timeline.event_entries(data).items() if event_id in event_ids]
+    related = timeline.event_entries(data, ledger.events_of_measure(data, measure_id))
     cited = [source for state in measure.states for source in state.sources]
     cited += [source for dispute in measure.disputes for account in dispute.accounts for source in account.sources]
     return r.render("measure.md.j2", page_url, m=measure, current=measure.states[-1], states=states,

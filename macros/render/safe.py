@@ -48,7 +48,12 @@ def _sanitise(html: str) -> str:
     )
 
 
-@lru_cache(maxsize=20000)
+# Texts kept rendered: enough for every text of a record 100 times today's (at 20,000 the 100x record
+# evicted entries before the issue-year pages showed them again, and each was rendered anew).
+MARKDOWN_CACHE = 200_000
+
+
+@lru_cache(maxsize=MARKDOWN_CACHE)
 def markdown_html(source: str) -> Markup:
     """Markdown from a data file → sanitised HTML (no raw HTML, only http(s)/mailto and
     same-site links). One converter is reused, and results are cached: the same entry appears
@@ -56,7 +61,7 @@ def markdown_html(source: str) -> Markup:
     return Markup(_sanitise(_MARKDOWN.reset().convert(source)))
 
 
-@lru_cache(maxsize=20000)
+@lru_cache(maxsize=MARKDOWN_CACHE)
 def markdown_inline(source: str) -> Markup:
     """Like markdown_html, without the wrapping paragraph (for short text in lists and tables)."""
     html = str(markdown_html(source))

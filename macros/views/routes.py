@@ -175,11 +175,18 @@ def page_file(url: str) -> str:
 
 
 def relative(target: str, page_url: str) -> str:
-    """`target` (site-relative) as a link relative to the page at `page_url`."""
+    """`target` (site-relative) as a link relative to the page at `page_url`. Computed on the path
+    segments (both paths are site-relative and normalised): `posixpath.relpath` resolves both
+    against the working directory, and pages call this tens of thousands of times."""
     directory = page_url if page_url.endswith("/") else posixpath.dirname(page_url) + "/"
     path, _, fragment = target.partition("#")
-    link = posixpath.relpath(path or ".", directory.rstrip("/") or ".")
-    link = "" if link == "." else link + ("/" if path.endswith("/") else "")
+    here = [part for part in directory.split("/") if part]
+    there = [part for part in path.split("/") if part]
+    common = 0
+    while common < min(len(here), len(there)) and here[common] == there[common]:
+        common += 1
+    parts = [".."] * (len(here) - common) + there[common:]
+    link = "/".join(parts) + ("/" if parts and path.endswith("/") else "")
     return link + (f"#{fragment}" if fragment else "")
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from macros.data.dataset import Dataset
@@ -55,9 +56,15 @@ def round_issues(rnd: Round) -> tuple[str, ...]:
 
 
 @memoized
-def event_entries(data: Dataset) -> dict[str, Entry]:
-    """Event id → its timeline entry, in timeline order (a lookup for pages that list some events)."""
-    return {e.record.id: e for e in timeline_entries(data) if e.category == "event"}
+def _event_positions(data: Dataset) -> dict[str, int]:
+    return {e.record.id: n for n, e in enumerate(timeline_entries(data)) if e.category == "event"}
+
+
+def event_entries(data: Dataset, event_ids: Iterable[str]) -> list[Entry]:
+    """The timeline entries of some events, in timeline order (looked up, not scanned for)."""
+    positions = _event_positions(data)
+    entries = timeline_entries(data)
+    return [entries[n] for n in sorted(positions[i] for i in set(event_ids) if i in positions)]
 
 
 @memoized
