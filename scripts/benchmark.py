@@ -274,7 +274,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--scales", type=int, nargs="+", default=[1, 10, 100])
     parser.add_argument("--preview-scales", type=int, nargs="*", default=[1, 10])
-    parser.add_argument("--dense-scales", type=int, nargs="*", default=[10],
+    parser.add_argument("--dense-scales", type=int, nargs="*", default=[10, 100],
                         help="scales of the density axis: more records in the same months")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/ttt-benchmark"))

@@ -122,3 +122,25 @@ def test_the_ledger_lists_split_by_count_and_lose_nothing(big_build):
     issue = data.issues[0]
     listed = big_build.html(f"issues/{issue.id}/").select("#commitments ~ ul li.ttt-commitment")
     assert len(listed) == min(paging.LEDGER_ON_ISSUE, sum(issue.id in c.issues for c in data.commitments))
+
+
+def test_the_timeline_index_lists_the_latest_years_quarters_and_links_every_earlier_year(big_build):
+    data = load_dataset(big_build.project)
+    pages = list(paging.timeline_pages(data))
+    years = sorted({name[:4] for name in pages})
+    assert len(years) > paging.QUARTER_YEARS_LISTED  # the 10x span has more years than the index lists
+    index = big_build.html("timeline/")
+    recent = set(years[-paging.QUARTER_YEARS_LISTED:])
+    listed = [a["href"].strip("/").split("/")[-1] for a in index.select("ul.ttt-quarters li a")]
+    assert listed == [name for name in pages if name[:4] in recent]
+    earlier = index.select("#earlier-years a")
+    first_of = {year: next(name for name in pages if name[:4] == year) for year in years}
+    assert [(a["id"], a["href"].strip("/").split("/")[-1]) for a in earlier] == \
+           [(f"y{year}", first_of[year]) for year in years[:-paging.QUARTER_YEARS_LISTED]]
+    # From the first quarter, the next-page links walk through every quarter page in order.
+    walked, url = [], f"timeline/{pages[0]}/"
+    while url:
+        walked.append(url.strip("/").split("/")[-1])
+        following = big_build.html(url).select_one("a[rel=next]")
+        url = f"timeline/{following['href'].strip('/').split('/')[-1]}/" if following else ""
+    assert walked == pages

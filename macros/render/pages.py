@@ -81,9 +81,12 @@ def timeline_index(r: Renderer, page_url: str) -> str:
     quarters = [(name, category_counts(entries), overview.quarter_only_scheduled(data, entries))
                 for name, entries in by_quarter.items()]
     years = [(year, list(group)) for year, group in groupby(quarters, key=lambda q: q[0][:4])]
+    # A record of many years lists the quarters of its latest years; earlier years link their first quarter.
+    earlier = [(year, group[0][0]) for year, group in years[:-paging.QUARTER_YEARS_LISTED]]
+    years = years[-paging.QUARTER_YEARS_LISTED:]
     view = overview.overview(data)
     happened = [name for name, _, scheduled in quarters if not scheduled]
-    return r.render("timeline_index.md.j2", page_url, quarters=quarters, years=years, view=view,
+    return r.render("timeline_index.md.j2", page_url, quarters=quarters, years=years, earlier=earlier, view=view,
                     latest_quarter=happened[-1] if happened else quarters[-1][0] if quarters else "",
                     picture=overview_svg(view, r.routes, relative_base(page_url)),
                     mark_url=lambda mark: mark_target(mark, r.routes),

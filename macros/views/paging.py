@@ -20,6 +20,7 @@ from macros.views.timeline import Entry, issue_history, timeline_quarters
 T = TypeVar("T")
 
 HISTORY_INLINE = 40  # an issue page shows at most this many history entries
+QUARTER_YEARS_LISTED = 12  # the timeline index lists every quarter of the latest this many years, then years
 TIMELINE_ON_PAGE = 60  # a quarter of the timeline past this many entries is split into even parts
 SOURCES_ON_PAGE = 150  # a quarter of the Sources pages past this many sources continues on a next part
 ENTRIES_ON_PAGE = 60  # a year of an issue's history past this many entries continues on a next part
