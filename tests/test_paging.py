@@ -19,7 +19,7 @@ def test_a_list_splits_into_the_fewest_even_parts_in_order(count):
     assert len(pages) == max(1, -(-count // 60))
     sizes = [len(page) for page in pages.values()]
     assert max(sizes) <= 60
-    assert max(sizes) - min(sizes) < len(pages)  # even: no stub of a few entries at the end
+    assert max(sizes) - min(sizes) <= 1  # even: no stub of a few entries at the end
     expected_names = ["2025-q4"] + [f"2025-q4-{n}" for n in range(2, len(pages) + 1)]
     assert list(pages) == expected_names
 
@@ -32,6 +32,8 @@ def test_random_lengths_and_limits_keep_every_item_once():
         assert [item for page in pages.values() for item in page] == list(range(count))
         assert all(len(page) <= limit for page in pages.values())
         assert len(pages) == max(1, -(-count // limit))
+        sizes = [len(page) for page in pages.values()]
+        assert max(sizes) - min(sizes) <= 1
 
 
 def test_the_real_busiest_quarter_splits_evenly(real_dataset):
@@ -62,3 +64,13 @@ def test_relative_links_agree_with_posixpath_relpath(page, target, page_dir, tar
     expected = posixpath.relpath(path or ".", directory.rstrip("/") or ".")
     expected = "" if expected == "." else expected + ("/" if path.endswith("/") else "")
     assert routes.relative(path + fragment, page_url) == expected + fragment
+
+
+def test_year_parts_split_only_busy_years_and_keep_order():
+    from macros.views.paging import year_parts
+
+    items = [(2024, n) for n in range(3)] + [(2025, n) for n in range(7)]
+    pages = year_parts(items, lambda item: item[0], 3)
+    assert list(pages) == ["2024", "2025", "2025-2", "2025-3"]
+    assert [len(v) for v in pages.values()] == [3, 3, 2, 2]
+    assert [item for part in pages.values() for item in part] == items

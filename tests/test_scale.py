@@ -73,7 +73,7 @@ def test_every_person_is_on_exactly_one_letter_page_in_name_order(big_build):
 def test_every_round_and_issue_entry_is_reachable_from_its_index(big_build):
     data = load_dataset(big_build.project)
     listed: Counter[str] = Counter()
-    for link in hrefs(big_build, "rounds/", r"by-year/\d{4}/$"):
+    for link in hrefs(big_build, "rounds/", r"by-year/\d{4}(-\d+)?/$"):
         listed.update(h.split("/")[-2] for h in hrefs(big_build, "rounds/by-year/" + link.split("by-year/")[-1],
                                                       r"rounds/[a-z0-9-]+/$") if "by-year" not in h)
     assert set(listed) >= {r.id for r in data.rounds}
@@ -91,7 +91,7 @@ def test_every_tariff_change_is_on_its_year_page_and_the_latest_are_charted(big_
     for page in (big_build.site / "tariffs").glob("*/index.html"):
         year = page.parent.name
         rows = big_build.html(f"tariffs/{year}/").select("tbody tr[id]")
-        assert {data.by_id["tariffs"][row["id"]].effective.year for row in rows} == {int(year)}
+        assert {data.by_id["tariffs"][row["id"]].effective.year for row in rows} == {int(year.split("-")[0])}
         on_year_pages.update(row["id"] for row in rows)
     assert on_year_pages == Counter(t.id for t in data.tariffs)
     main = big_build.html("tariffs/")

@@ -112,7 +112,7 @@ def timeline_anchors(r: Renderer) -> str:
     return json.dumps(paging.entry_pages(r.data), separators=(",", ":"))
 
 
-def rounds_index(r: Renderer, page_url: str, year: int | None = None) -> str:
+def rounds_index(r: Renderer, page_url: str, year: str | None = None) -> str:
     data = r.data
     years = paging.round_years(data)
     if year is not None:
@@ -210,7 +210,7 @@ def home(r: Renderer, page_url: str) -> str:
     )
 
 
-def tariffs_page(r: Renderer, page_url: str, year: int | None = None) -> str:
+def tariffs_page(r: Renderer, page_url: str, year: str | None = None) -> str:
     """The chart and tables; past TARIFFS_ON_PAGE changes, the latest years here and a page per year."""
     years = paging.tariff_years(r.data)
     changes = years[year] if year is not None else paging.recent_tariffs(r.data)
@@ -244,18 +244,18 @@ def deadlines_page(r: Renderer, page_url: str, year: str | None = None) -> str:
                     chains=chains, years={y: len(c) for y, c in years.items()}, year=year)
 
 
-def matrix_page(r: Renderer, page_url: str, year: int | None = None) -> str:
+def matrix_page(r: Renderer, page_url: str, year: str | None = None) -> str:
     years = paging.matrix_years(r.data)
     if year is not None:
         shown = years[year]
     else:
-        shown = years[max(years)] if years else list(r.data.rounds)
+        shown = years[list(years)[-1]] if years else list(r.data.rounds)
     return r.render("matrix.md.j2", page_url, cells=rounds.issue_round_matrix(r.data), rounds=shown,
                     issues=r.data.issues, years=list(years),
-                    year=year if year is not None else (max(years) if years else None))
+                    year=year if year is not None else (list(years)[-1] if years else None))
 
 
-def scorecard_page(r: Renderer, page_url: str, year: int | None = None) -> str:
+def scorecard_page(r: Renderer, page_url: str, year: str | None = None) -> str:
     tally = rounds.expectation_tally(r.data)
     years = paging.scorecard_years(r.data)
     with_expectations = [x for x in r.data.rounds if x.expectations]

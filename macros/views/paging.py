@@ -26,7 +26,7 @@ SOURCES_ON_PAGE = 150  # a quarter of the Sources pages past this many sources c
 ENTRIES_ON_PAGE = 60  # a year of an issue's history past this many entries continues on a next part
 ROUNDS_ON_INDEX = 60
 DEADLINES_ON_PAGE = 60
-CHAINS_ON_PAGE = 40  # a year of deadline chains past this many continues on parts
+CHAINS_ON_PAGE = 25  # a year of deadline chains past this many continues on parts
 MATRIX_ROUNDS = 24
 SCORECARD_ROUNDS = 24
 PEOPLE_ON_INDEX = 150
@@ -55,9 +55,13 @@ def in_parts(name: str, items: Sequence[T], limit: int) -> dict[str, list[T]]:
     if len(items) <= limit:
         return {name: list(items)}
     parts = -(-len(items) // limit)
-    size = -(-len(items) // parts)
-    return {name if part == 1 else f"{name}-{part}": list(items[start:start + size])
-            for part, start in enumerate(range(0, len(items), size), start=1)}
+    size, longer = divmod(len(items), parts)  # the first `longer` parts hold one more
+    pages, start = {}, 0
+    for part in range(1, parts + 1):
+        end = start + size + (part <= longer)
+        pages[name if part == 1 else f"{name}-{part}"] = list(items[start:end])
+        start = end
+    return pages
 
 
 @memoized
@@ -73,22 +77,35 @@ def issue_years(data: Dataset, issue_id: str) -> dict[str, list[Entry]]:
     return pages
 
 
-@memoized
-def round_years(data: Dataset) -> dict[int, list[Round]]:
-    return by_year(data.rounds, lambda r: r.start.year) if len(data.rounds) > ROUNDS_ON_INDEX else {}
+def year_parts(items: Iterable[T], year: Callable[[T], int], limit: int) -> dict[str, list[T]]:
+    """Items by year, oldest first; a year with more than `limit` continues on parts ('2025-2')."""
+    pages: dict[str, list[T]] = {}
+    for number, group in by_year(items, year).items():
+        pages |= in_parts(str(number), group, limit)
+    return pages
 
 
 @memoized
-def matrix_years(data: Dataset) -> dict[int, list[Round]]:
-    return by_year(data.rounds, lambda r: r.start.year) if len(data.rounds) > MATRIX_ROUNDS else {}
+def round_years(data: Dataset) -> dict[str, list[Round]]:
+    """Rounds by year (and parts of a busy year), once there are too many for the index ({} until then)."""
+    if len(data.rounds) <= ROUNDS_ON_INDEX:
+        return {}
+    return year_parts(data.rounds, lambda r: r.start.year, ROUNDS_ON_INDEX)
 
 
 @memoized
-def scorecard_years(data: Dataset) -> dict[int, list[Round]]:
+def matrix_years(data: Dataset) -> dict[str, list[Round]]:
+    if len(data.rounds) <= MATRIX_ROUNDS:
+        return {}
+    return year_parts(data.rounds, lambda r: r.start.year, MATRIX_ROUNDS)
+
+
+@memoized
+def scorecard_years(data: Dataset) -> dict[str, list[Round]]:
     with_expectations = [r for r in data.rounds if r.expectations]
     if len(with_expectations) <= SCORECARD_ROUNDS:
         return {}
-    return by_year(with_expectations, lambda r: r.start.year)
+    return year_parts(with_expectations, lambda r: r.start.year, SCORECARD_ROUNDS)
 
 
 @memoized
@@ -97,10 +114,7 @@ def chain_years(data: Dataset) -> dict[str, list[list[Deadline]]]:
     ({} until then); a year with more chains than a page holds continues on parts ('2025-2')."""
     if len(data.deadlines) <= DEADLINES_ON_PAGE:
         return {}
-    pages: dict[str, list[list[Deadline]]] = {}
-    for year, chains in by_year(deadlines.chains(data), lambda chain: chain[0].due.year).items():
-        pages |= in_parts(str(year), chains, CHAINS_ON_PAGE)
-    return pages
+    return year_parts(deadlines.chains(data), lambda chain: chain[0].due.year, CHAINS_ON_PAGE)
 
 
 @memoized
@@ -113,24 +127,31 @@ def deadline_years(data: Dataset) -> dict[str, str | None]:
 
 
 @memoized
-def tariff_years(data: Dataset) -> dict[int, list[TariffChange]]:
-    """Tariff changes by year of effect, once there are too many for one page ({} until then)."""
+def tariff_years(data: Dataset) -> dict[str, list[TariffChange]]:
+    """Tariff changes by year of effect (and parts of a busy year), once there are too many for one
+    page ({} until then)."""
     if len(data.tariffs) <= TARIFFS_ON_PAGE:
         return {}
-    return by_year(sorted(data.tariffs, key=lambda t: t.effective), lambda t: t.effective.year)
+    return year_parts(sorted(data.tariffs, key=lambda t: t.effective), lambda t: t.effective.year, TARIFFS_ON_PAGE)
+
+
+@memoized
+def tariff_pages(data: Dataset) -> dict[str, str]:
+    """Tariff change id → the year page (or part) that lists it."""
+    return {t.id: key for key, changes in tariff_years(data).items() for t in changes}
 
 
 @memoized
 def recent_tariffs(data: Dataset) -> list[TariffChange]:
-    """What the tariffs page charts and lists: every change, or the latest whole years that fit on it."""
+    """What the tariffs page charts and lists: every change, or the latest whole year pages that fit."""
     years = tariff_years(data)
     if not years:
         return list(data.tariffs)
     kept: list[TariffChange] = []
-    for year in sorted(years, reverse=True):
-        if kept and len(kept) + len(years[year]) > TARIFFS_ON_PAGE:
+    for key in reversed(list(years)):
+        if kept and len(kept) + len(years[key]) > TARIFFS_ON_PAGE:
             break
-        kept = years[year] + kept
+        kept = years[key] + kept
     return kept
 
 

@@ -88,15 +88,15 @@ def people_letter(key: str) -> str:
     return f"{PEOPLE}by-letter/{key}/"
 
 
-def rounds_year(year: int) -> str:
+def rounds_year(year: str | int) -> str:
     return f"{ROUNDS}by-year/{year}/"
 
 
-def matrix_year(year: int) -> str:
+def matrix_year(year: str | int) -> str:
     return f"{MATRIX}{year}/"
 
 
-def scorecard_year(year: int) -> str:
+def scorecard_year(year: str | int) -> str:
     return f"{SCORECARD}{year}/"
 
 
@@ -104,7 +104,7 @@ def deadlines_year(year: str | int) -> str:
     return f"{DEADLINES}{year}/"
 
 
-def tariffs_year(year: int) -> str:
+def tariffs_year(year: str | int) -> str:
     return f"{TARIFFS}{year}/"
 
 
@@ -237,7 +237,7 @@ class Routes:
     def tariff(self, tariff_id: str) -> str:
         if not paging.tariff_years(self.data):
             return f"{TARIFFS}#{tariff_id}"
-        return f"{tariffs_year(self.data.by_id['tariffs'][tariff_id].effective.year)}#{tariff_id}"
+        return f"{tariffs_year(paging.tariff_pages(self.data)[tariff_id])}#{tariff_id}"
 
     def change_target(self, collection: str, record_id: str) -> str | None:
         """Where a changed record is now (None: it is no longer on record)."""
