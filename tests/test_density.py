@@ -128,3 +128,16 @@ def test_pages_that_summarise_many_chains_and_rounds_name_only_the_latest(dense_
     assert len(with_commitments) > paging.ROUNDS_SUMMARISED
     assert [tr.a["href"].split("/")[-2] for tr in rows] == \
            [r.id for r in reversed(with_commitments[-paging.ROUNDS_SUMMARISED:])]
+
+
+def test_deadline_lists_of_what_is_ahead_and_overdue_are_capped_and_only_on_the_main_page(dense_build, dense_data):
+    from macros.views import deadlines
+
+    main = dense_build.html("deadlines/")
+    upcoming, overdue = deadlines.upcoming(dense_data), deadlines.overdue(dense_data)
+    assert len(main.select("#ahead ~ div table tbody tr")) == min(paging.LIST_CAP, len(upcoming))
+    assert len(main.select("#overdue ~ ul.ttt-points li")) == min(paging.LIST_CAP, len(overdue))
+    for key in paging.chain_years(dense_data):
+        page = dense_build.html(f"deadlines/{key}/")
+        assert page.find(id="ahead") is None and page.find(id="overdue") is None
+        assert page.select_one("article a[href='../../deadlines/#ahead']")

@@ -241,7 +241,7 @@ def deadlines_page(r: Renderer, page_url: str, year: str | None = None) -> str:
     else:
         chains = [] if years else deadlines.chains(data)
     return r.render("deadlines.md.j2", page_url, upcoming=upcoming, overdue=overdue, settled=settled,
-                    chains=chains, years={y: len(c) for y, c in years.items()}, year=year)
+                    chains=chains, years={y: len(c) for y, c in years.items()}, year=year, cap=paging.LIST_CAP)
 
 
 def matrix_page(r: Renderer, page_url: str, year: str | None = None) -> str:
