@@ -13,6 +13,7 @@ import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:  # MkDocs loads hooks by path; make `macros` importable as a package.
@@ -226,17 +227,22 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if generated is not None:
         with build.timings.timed("page_generation"):
             markdown = MACROS[generated.macro](build.renderer, *generated.args, page.url)
-    if uri.startswith(routes.ISSUES) and uri.count("/") == 1 and uri != routes.page_file(routes.ISSUES):
-        issue_id = uri.removeprefix(routes.ISSUES).removesuffix(".md")
-        if issue_id in session.current().dataset.by_id["issues"]:
-            page.meta["ttt_feed"] = routes.issue_feed(issue_id)
-            page.meta["ttt_calendar"] = routes.issue_calendar(issue_id)
-    if uri.startswith(routes.ROUNDS) and uri.count("/") == 1:
-        data = session.current().dataset
-        rnd = data.by_id["rounds"].get(uri.removeprefix(routes.ROUNDS).removesuffix(".md"))
-        if rnd is not None:
-            page.meta["tags"] = [data.by_id["issues"][i].title for i in rnd.issues]
+    issue = _record_of(page, "issue_page", "issues")
+    if issue is not None:
+        page.meta["ttt_feed"] = routes.issue_feed(issue.id)
+        page.meta["ttt_calendar"] = routes.issue_calendar(issue.id)
+    rnd = _record_of(page, "round_page", "rounds")
+    if rnd is not None:
+        page.meta["tags"] = [build.dataset.by_id["issues"][i].title for i in rnd.issues]
     return markdown
+
+
+def _record_of(page: Page, macro: str, collection: str) -> Any:
+    """The record a generated page is about, if `macro` writes it ('round_page' → its Round)."""
+    generated = session.current().generated.get(page.file.src_uri)
+    if generated is None or generated.macro != macro:
+        return None
+    return session.current().dataset.by_id[collection][generated.args[0]]
 
 
 @dataclass(frozen=True)
@@ -251,13 +257,10 @@ class IssueChip:
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
     """A round's issues as chips, each linking to the issue's own page (whose history is paged),
     rather than to a listing of every round under every issue."""
-    uri = page.file.src_uri
-    if uri.startswith(routes.ROUNDS) and uri.count("/") == 1:
-        data = session.current().dataset
-        rnd = data.by_id["rounds"].get(uri.removeprefix(routes.ROUNDS).removesuffix(".md"))
-        if rnd is not None:
-            titles = data.by_id["issues"]
-            context["tags"] = [IssueChip(titles[i].title, routes.issue_page(i)) for i in rnd.issues]
+    rnd = _record_of(page, "round_page", "rounds")
+    if rnd is not None:
+        titles = session.current().dataset.by_id["issues"]
+        context["tags"] = [IssueChip(titles[i].title, routes.issue_page(i)) for i in rnd.issues]
     return context
 
 

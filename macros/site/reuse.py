@@ -76,9 +76,8 @@ def page_fingerprint(page: Page) -> str:
     ])
 
 
-def shared_fingerprint(nav: Navigation, config_file: str | None, theme_dirs: Iterable[str]) -> str:
+def shared_fingerprint(nav: Navigation, config_text: str, theme_dirs: Iterable[str]) -> str:
     """What every page shows or is rendered with: the navigation, the configuration, the theme."""
-    config_text = Path(config_file).read_text(encoding="utf-8") if config_file else ""
     return _digest([*_nav_lines(nav.items), config_text, *_tree_lines(theme_dirs)])
 
 
@@ -138,9 +137,9 @@ class OutputReuse:
         With `search`, pages in the search index are always rendered (the index is rebuilt whole)."""
         self.current, self.reused, self.search = {}, 0, search
         self.conversions, self.converted = {}, 0
-        self.shared = shared_fingerprint(nav, config_file, theme_dirs)
-        pages = files.documentation_pages()
         config_text = Path(config_file).read_text(encoding="utf-8") if config_file else ""
+        self.shared = shared_fingerprint(nav, config_text, theme_dirs)
+        pages = files.documentation_pages()
         self.conversion_key = _digest([config_text, *sorted(file.src_uri for file in pages)])
         for file in pages:
             file.is_modified = _modified_check(self, file)  # type: ignore[method-assign]

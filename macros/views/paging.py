@@ -204,11 +204,7 @@ def measure_groups(data: Dataset) -> dict[str, list[Measure]]:
         grouped.setdefault(f"{measure.side}-{measure.kind}", []).append(measure)
     pages: dict[str, list[Measure]] = {}
     for key, measures in grouped.items():
-        if len(measures) <= MEASURES_ON_PAGE:
-            pages[key] = measures
-            continue
-        for part, start in enumerate(range(0, len(measures), MEASURES_ON_PAGE), start=1):
-            pages[f"{key}-{part}"] = measures[start:start + MEASURES_ON_PAGE]
+        pages |= in_parts(key, measures, MEASURES_ON_PAGE)
     return pages
 
 
