@@ -12,7 +12,11 @@ if ! "$python" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null
   exit 1
 fi
 if [ ! -x .venv/bin/python ]; then
-  "$python" -m venv .venv
+  "$python" -m venv .venv || {
+    rm -rf .venv
+    echo "setup: could not create .venv; on Debian/Ubuntu: sudo apt-get install -y python3-venv" >&2
+    exit 1
+  }
 fi
 stamp=".venv/.installed-$(sha256sum "$lock" | cut -c1-16)"
 if [ ! -f "$stamp" ]; then

@@ -95,6 +95,8 @@ class Synth:
             record = {"id": f"event-{i}", "date": when.isoformat(), "kind": self.rng.choice(EVENT_KINDS),
                       "side": self.rng.choice(["us", "cn", "both"]), "title": f"Event {i}: {self.text(4, 9)}",
                       "issues": self.issues_for(), "text": self.text(50, 120), "sources": self.sources(when)}
+            if record["kind"] == "call":
+                record["between"] = ("leaders", "officials")[i % 2]
             if i % 7 == 0:
                 record["round"] = self.rng.choice(rounds)["id"]
             if i % 5 == 1:

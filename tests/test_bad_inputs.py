@@ -87,9 +87,23 @@ def test_a_very_large_file_is_refused_before_parsing(tmp_path):
     big.write_text("# padding\n" * 120_000)
     with pytest.raises(DataError) as caught:
         load_dataset(project, dt.date.fromisoformat(TODAY))
-    assert [str(p) for p in caught.value.problems] == [
+    assert [str(p) for p in caught.value.problems if p.severity == "error"] == [
         f"data/events/big.yaml:1:1: (file): file is {big.stat().st_size:,} bytes; the limit is 1,000,000 "
         "— split it into smaller files"]
+
+
+def test_a_file_that_cannot_be_read_is_named_once_and_references_into_its_folder_are_not_errors(tmp_path):
+    """data/people/all.yaml is a bare string: the rounds' delegates cannot be told apart from people
+    that file may hold, so they are not reported as unknown; a note says what was not checked."""
+    with pytest.raises(DataError) as caught:
+        load_dataset(case_project(tmp_path, "syntax-scalar-file"), dt.date.fromisoformat(TODAY))
+    problems = caught.value.problems
+    assert [p.path for p in problems if p.severity == "error"] == ["data/people/all.yaml"]
+    notes = [str(p) for p in problems if p.severity == "note"]
+    assert notes == ["data/people/all.yaml:1:1: (file): could not be read: its records were not checked, "
+                     "nor references to people (it may hold them) — fix the error above, then run the check again"]
+    assert "note: data/people/all.yaml:1:1" in str(caught.value)
+    assert str(caught.value).endswith("1 error, 0 warnings in the data")
 
 
 def test_the_error_reference_page_is_generated_from_the_corpus():

@@ -56,7 +56,7 @@ def test_unknown_person_reports_line_column_and_suggestion(tmp_path):
     col = text.splitlines()[line - 1].index("an-us") + 1
     assert problems == [
         f"data/rounds/2025-05-alpha.yaml:{line}:{col}: delegations.us[0].person: "
-        "unknown person 'an-us' — did you mean 'ann-us'?"
+        "unknown person 'an-us' — did you mean 'ann-us'? Or add a person with id 'an-us' to data/people/"
     ]
 
 
@@ -147,3 +147,24 @@ def test_sources_in_finds_every_source_and_document_with_its_path(real_dataset):
     found = [list(sources_in(record)) for record in records]
     assert found == [_every_source(record) for record in records]
     assert any(path[0] == "documents" for paths in found for path, _ in paths)  # a round's documents count
+
+
+def test_the_real_record_has_no_standing_warning(real_dataset):
+    """A warning on main shows in every check run, pull request and preview banner, so that a
+    contributor cannot tell their own: fix each, or record it (a past-due deadline as unknown or
+    with its outcome, a lone syndicated copy with the original or a second source)."""
+    assert [str(p) for p in real_dataset.warnings] == []
+
+
+def test_calls_say_who_spoke_leaders_or_officials(real_dataset):
+    """A call between He Lifeng and Bessent is not a leaders' call: the label follows `between`."""
+    from macros.views.timeline import timeline_entries
+
+    labels = {e.record.id: e.kind_label for e in timeline_entries(real_dataset) if e.kind == "call"}
+    assert labels["2025-02-21-he-lifeng-bessent-first-video-call"] == "Officials' call"
+    assert labels["2025-10-18-he-lifeng-bessent-greer-video-call"] == "Officials' call"
+    calls = [e for e in real_dataset.events if e.kind == "call"]
+    assert calls and all(e.between in ("leaders", "officials") for e in calls)
+    for event in calls:
+        spoke = "Leaders' call" if "Trump" in event.title and "Xi" in event.title else "Officials' call"
+        assert labels[event.id] == spoke, event.title

@@ -108,7 +108,9 @@ def test_ci_checks_every_pull_request_and_republishes_when_the_site_inputs_chang
 def test_ci_runs_the_readme_test_command_and_deploys_only_after_it():
     serve, test = readme_commands()
     assert (serve, test) == ("bash scripts/serve.sh", "bash scripts/test.sh")
-    assert (ROOT / ".ci" / "run").read_text().strip().endswith(test)
+    ci_run = (ROOT / ".ci" / "run").read_text()
+    assert f"exec {test} " in ci_run  # as a user other than root
+    assert re.search(rf"runuser -u .*{re.escape(test)}", ci_run)  # as root: through an unprivileged user
     jobs = load(ROOT / ".github" / "workflows" / "ci.yml")["jobs"]
     testing = [name for name, job in jobs.items() if any(test in s.get("run", "") for s in job.get("steps", []))]
     assert testing
@@ -175,3 +177,79 @@ def test_contributor_files_exist_and_ask_for_sources():
     steps = ("bash scripts/serve.sh", "python -m macros.check", "bash scripts/test.sh", "docs/contributing/templates/")
     for step in steps:
         assert step in guide
+
+
+def required_system_packages() -> set[str]:
+    """The Debian packages scripts/test.sh may install (its `require_system PACKAGE …` lines)."""
+    text = (ROOT / "scripts" / "test.sh").read_text(encoding="utf-8")
+    return set(re.findall(r"^require_system\s+(\S+)", text, re.M))
+
+
+def workflow_installed_packages(workflow: dict) -> set[str]:
+    installed: set[str] = set()
+    for job in workflow["jobs"].values():
+        for step in job.get("steps", []):
+            for command in re.findall(r"apt-get install ([^\n;&|]+)", step.get("run", "")):
+                installed |= {word for word in command.split() if not word.startswith("-")}
+    return installed
+
+
+def test_every_system_package_of_the_test_command_is_on_the_runner_image_or_installed_by_a_step():
+    image = yaml.safe_load((ROOT / ".github" / "runner-image.yaml").read_text(encoding="utf-8"))
+    assert image["image"] == "ubuntu-24.04"
+    provided = set(image["provides"])
+    needed = required_system_packages()
+    assert {"chromium", "fonts-noto-cjk", "npm"} <= needed
+    ci = load(ROOT / ".github" / "workflows" / "ci.yml")
+    assert all(job["runs-on"] == "ubuntu-latest" for job in ci["jobs"].values())
+    installed = workflow_installed_packages(ci)
+    missing = needed - provided - installed
+    assert not missing, f"the test command needs {missing}: install them in a step of ci.yml"
+    assert "fonts-noto-cjk" in installed and "fonts-noto-cjk" not in provided
+    # The step runs before the test command.
+    steps = [step.get("run", "") for step in ci["jobs"]["test"]["steps"]]
+    first_install = next(i for i, run in enumerate(steps) if "apt-get install" in run)
+    assert first_install < next(i for i, run in enumerate(steps) if "scripts/test.sh" in run)
+
+
+def run_require_system(tmp_path: Path, *, sudo: str | None) -> subprocess.CompletedProcess[str]:
+    """scripts/system.sh's require_system as a user who is not root, with a fake `id`, `apt-get`
+    and (optionally) `sudo` on PATH: what it installs, or what it tells the user."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    log = tmp_path / "log"
+    (bin_dir / "id").write_text("#!/bin/sh\necho 1001\n")
+    (bin_dir / "apt-get").write_text(f"#!/bin/sh\necho \"apt-get $*\" >> {log}\n"
+                                     f"case \"$*\" in *install*) touch {tmp_path}/installed;; esac\n")
+    if sudo is not None:
+        (bin_dir / "sudo").write_text(f"#!/bin/sh\n{sudo}\n")
+    for tool in bin_dir.iterdir():
+        tool.chmod(0o755)
+    script = (f"source {ROOT}/scripts/system.sh; "
+              f"require_system fonts-noto-cjk 'a CJK font' test -e {tmp_path}/installed; echo done")
+    return subprocess.run(["bash", "-c", script], capture_output=True, text=True,
+                          env={"PATH": f"{bin_dir}:/usr/bin:/bin"})
+
+
+def test_require_system_installs_through_passwordless_sudo_as_an_unprivileged_user(tmp_path):
+    # `sudo -n true` succeeds, and `sudo -n env … apt-get install …` runs the command.
+    proc = run_require_system(tmp_path, sudo='[ "$1" = -n ] || exit 1; shift; "$@"')
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip().endswith("done")
+    assert "apt-get install -y -qq fonts-noto-cjk" in (tmp_path / "log").read_text()
+
+
+def test_require_system_without_sudo_names_the_package_and_the_command(tmp_path):
+    proc = run_require_system(tmp_path, sudo="exit 1")
+    assert proc.returncode == 1
+    assert "done" not in proc.stdout
+    assert "not root, no passwordless sudo" in proc.stderr
+    assert "sudo apt-get install -y fonts-noto-cjk" in proc.stderr
+    assert not (tmp_path / "log").exists()
+
+
+def test_ci_run_runs_the_test_command_as_an_unprivileged_user():
+    text = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "bash scripts/test.sh" in text
+    assert re.search(r'runuser -u "\$user"', text)
+    assert "NOPASSWD:ALL" in text

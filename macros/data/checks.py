@@ -9,15 +9,26 @@ from macros.data.ledger_checks import check_commitments, check_measures, check_s
 from macros.data.load import LoadResult, Located
 from macros.data.problems import Problem
 from macros.data.records import Deadline, Event, Issue, Person, Round, TariffChange
-from macros.data.refs import Refs, check_sources, issue_refs, not_future, ref, single_republished_source
+from macros.data.refs import (
+    Ids,
+    Refs,
+    check_sources,
+    issue_refs,
+    not_future,
+    ref,
+    single_republished_source,
+    unvalidated_refs,
+)
 
 
 def check_records(loaded: LoadResult, today: dt.date) -> list[Problem]:
     """Every problem that needs more than one record (or the calendar) to see."""
     problems: list[Problem] = []
     ids: Refs = {}
+    unread_folders = {PurePosixPath(path).parent.name for path in loaded.unread}
     for name, located in loaded.records.items():
-        ids[name] = set(loaded.failed_ids.get(name, ()))
+        ids[name] = Ids(loaded.failed_ids.get(name, ()))
+        ids[name].complete = name not in unread_folders
         first_seen: dict[str, Located] = {}
         for item in located:
             record_id = item.record.id
@@ -56,6 +67,9 @@ def check_records(loaded: LoadResult, today: dt.date) -> list[Problem]:
     problems += check_measures(loaded.records["measures"], ids, today)
     problems += check_commitments(loaded.records["commitments"], ids, today)
     problems += check_suspension_chains(loaded.records["deadlines"], loaded.records["measures"], ids)
+    for name, items in loaded.unvalidated.items():
+        for item in items:
+            problems += unvalidated_refs(item, name, ids)
     return problems
 
 
@@ -86,6 +100,13 @@ def _check_event(item: Located, ids: Refs, today: dt.date) -> list[Problem]:
     problems = check_sources(item, today) + single_republished_source(item)
     problems += not_future(item, ("date",), event.date, today, "an event that happened")
     problems += issue_refs(item, ("issues",), event.issues, ids)
+    if event.kind == "call" and event.between is None:
+        problems.append(item.problem(("kind",), "a call needs `between`: who spoke",
+                                     "add between: leaders (heads of state or government) or between: officials "
+                                     "(ministers, negotiators, officials), as the sources say"))
+    elif event.kind != "call" and event.between is not None:
+        problems.append(item.problem(("between",), f"between is for calls; this event's kind is {event.kind}",
+                                     "remove between, or set kind: call"))
     if event.round:
         problems += ref(item, ("round",), event.round, ids["rounds"], "round")
     if event.counterpart:
@@ -93,7 +114,7 @@ def _check_event(item: Located, ids: Refs, today: dt.date) -> list[Problem]:
             problems.append(item.problem(("counterpart",), "an event cannot be its own counterpart",
                                          "name the other side's measure"))
         else:
-            problems += ref(item, ("counterpart",), event.counterpart, ids["events"], "event")
+            problems += ref(item, ("counterpart",), event.counterpart, ids["events"], "event", exclude={event.id})
     return problems
 
 
@@ -110,12 +131,17 @@ def _check_person(item: Located, today: dt.date) -> list[Problem]:
 def _check_deadlines(located: list[Located], ids: Refs, today: dt.date) -> list[Problem]:
     problems: list[Problem] = []
     by_id = {item.record.id: item for item in located}
+    replaces: dict[str, list[str]] = {}
+    for item in located:
+        if item.record.replaced_by:
+            replaces.setdefault(item.record.replaced_by, []).append(item.record.id)
     for item in located:
         deadline: Deadline = item.record
         problems += check_sources(item, today) + single_republished_source(item)
         problems += issue_refs(item, ("issues",), deadline.issues, ids)
         if deadline.replaced_by:
-            problems += ref(item, ("replaced_by",), deadline.replaced_by, ids["deadlines"], "deadline")
+            problems += ref(item, ("replaced_by",), deadline.replaced_by, ids["deadlines"], "deadline",
+                            exclude=_earlier_in_chain(deadline.id, replaces))
             if deadline.status not in ("extended", "superseded"):
                 problems.append(item.problem(("replaced_by",),
                                              f"a deadline with status '{deadline.status}' is not replaced",
@@ -139,6 +165,19 @@ def _check_deadlines(located: list[Located], ids: Refs, today: dt.date) -> list[
                                          "use pending until the date passes"))
     problems += _chain_loops(by_id)
     return problems
+
+
+def _earlier_in_chain(deadline_id: str, replaces: dict[str, list[str]]) -> set[str]:
+    """The deadline and every deadline its chain came from: naming any of them as the successor
+    would close a loop, so no hint offers them."""
+    seen = {deadline_id}
+    todo = [deadline_id]
+    while todo:
+        for earlier in replaces.get(todo.pop(), ()):
+            if earlier not in seen:
+                seen.add(earlier)
+                todo.append(earlier)
+    return seen
 
 
 def _chain_loops(by_id: dict[str, Located]) -> list[Problem]:

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from macros.data.checks import check_records
@@ -80,6 +80,10 @@ class Dataset:
 def build_dataset(loaded: LoadResult, today: dt.date) -> Dataset:
     """Turn a clean load into a Dataset, or raise DataError listing every problem."""
     problems = loaded.problems + check_records(loaded, today)
+    problems += [Problem(path, 1, 1, "(file)", "could not be read: its records were not checked, nor references "
+                         f"to {PurePosixPath(path).parent.name} (it may hold them)",
+                         "fix the error above, then run the check again", "note")
+                 for path in dict.fromkeys(loaded.unread)]
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         raise DataError(problems)

@@ -23,7 +23,8 @@ def check_measures(located: list[Located], ids: Refs, today: dt.date) -> list[Pr
                 problems.append(item.problem(("counterpart",), "a measure cannot be its own counterpart",
                                              "name the other side's answering measure"))
             else:
-                problems += ref(item, ("counterpart",), measure.counterpart, ids["measures"], "measure")
+                problems += ref(item, ("counterpart",), measure.counterpart, ids["measures"], "measure",
+                                exclude={measure.id})
         if measure.kind == "tariff" and measure.coverage is None:
             problems.append(item.problem(("kind",), "a tariff needs `coverage`",
                                          "add coverage: all-goods (an across-the-board duty) or selected-goods"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import gc
 import os
@@ -82,6 +83,11 @@ class LoadResult:
     files_read: int = 0
     # Ids of records that failed validation: references to them are not reported again.
     failed_ids: dict[str, set[str]] = field(default_factory=dict)
+    # Records that failed validation, as written (a mapping): their references are still checked,
+    # so that one run lists every mistake.
+    unvalidated: dict[str, list[Located]] = field(default_factory=dict)
+    # Files that could not be read as records at all: nothing inside them was checked.
+    unread: list[str] = field(default_factory=list)
 
 
 def field_label(loc: Path_) -> str:
@@ -99,7 +105,8 @@ def load_data(data_dir: Path, root: Path, cache: FileCache | None = None,
     With a `store` (the stored check cache of `python -m macros.check`), a file whose content
     passed before is not parsed or checked on its own again, and files that must be parsed are
     parsed in parallel."""
-    result = LoadResult(records={c.name: [] for c in COLLECTIONS})
+    result = LoadResult(records={c.name: [] for c in COLLECTIONS},
+                        unvalidated={c.name: [] for c in COLLECTIONS})
     known = {c.name: c for c in COLLECTIONS}
     to_load: list[tuple[Path, Collection]] = []
     if not data_dir.is_dir():
@@ -145,6 +152,8 @@ class _FileResult:
     records: tuple[Located, ...]
     problems: tuple[Problem, ...]
     failed_ids: frozenset[str]
+    unvalidated: tuple[Located, ...] = ()
+    unread: bool = False
 
 
 class FileCache:
@@ -178,13 +187,17 @@ def _load_file(file: Path, collection: Collection, root: Path, result: LoadResul
     stamp = (stat.st_mtime_ns, stat.st_size)
     found = cache.get((file, root), stamp) if cache is not None else None
     if found is None:
-        one = LoadResult(records={collection.name: []})
+        one = LoadResult(records={collection.name: []}, unvalidated={collection.name: []})
         _read_file(file, collection, root, one)
         found = _FileResult(tuple(one.records[collection.name]), tuple(one.problems),
-                            frozenset(one.failed_ids.get(collection.name, ())))
+                            frozenset(one.failed_ids.get(collection.name, ())),
+                            tuple(one.unvalidated[collection.name]), bool(one.unread))
         if cache is not None:
             cache.put((file, root), stamp, found)
     result.records[collection.name].extend(found.records)
+    result.unvalidated[collection.name].extend(found.unvalidated)
+    if found.unread:
+        result.unread.append(_display(file, root))
     result.problems.extend(found.problems)
     if found.failed_ids:
         result.failed_ids.setdefault(collection.name, set()).update(found.failed_ids)
@@ -203,6 +216,7 @@ def _read_file(file: Path, collection: Collection, root: Path, result: LoadResul
         guessed.update(_ID_LINE.findall(file.read_bytes().decode("utf-8", "replace")))
         if collection.one_per_file:
             guessed.add(file.stem)
+        result.unread.append(display)
     if parsed is None:
         return None
     if collection.one_per_file:
@@ -226,8 +240,10 @@ def _read_file(file: Path, collection: Collection, root: Path, result: LoadResul
             record = collection.model.model_validate(value)
         except ValidationError as err:
             result.problems.extend(_translate(err, collection.model, parsed, loc))
-            if isinstance(value, dict) and isinstance(value.get("id"), str):
-                result.failed_ids.setdefault(collection.name, set()).add(value["id"])
+            if isinstance(value, dict):
+                result.unvalidated.setdefault(collection.name, []).append(Located(value, parsed, loc))
+                if isinstance(value.get("id"), str):
+                    result.failed_ids.setdefault(collection.name, set()).add(value["id"])
             continue
         result.records[collection.name].append(Located(record, parsed, loc))
     return parsed
@@ -244,7 +260,7 @@ def load_stored(files: list[tuple[Path, Collection]], root: Path, result: LoadRe
     reads = dict(zip(missing, parses, strict=True))
     for i, ((file, collection), entry) in enumerate(zip(files, found, strict=True)):
         if entry is None:
-            one = LoadResult(records={collection.name: []})
+            one = LoadResult(records={collection.name: []}, unvalidated={collection.name: []})
             parsed = _read_file(file, collection, root, one, reads[i])
             entry = StoredFile(parsed is not None, parsed.value if parsed is not None else None,
                                tuple(one.problems),
@@ -253,11 +269,16 @@ def load_stored(files: list[tuple[Path, Collection]], root: Path, result: LoadRe
             marks = None if parsed is None else parsed.packed if parsed.packed is not None else pack_marks(parsed)
             store.put(keys[i], entry, marks)
             result.records[collection.name].extend(one.records[collection.name])
+            result.unvalidated[collection.name].extend(one.unvalidated[collection.name])
+            result.unread.extend(one.unread)
         else:
             key = keys[i]
             parsed = ParsedFile(_display(file, root), entry.value, reparse_from=file,
                                 read_packed=lambda key=key: store.marks(key))  # type: ignore[misc]
             result.records[collection.name].extend(_rebuild(parsed, collection, entry))
+            result.unvalidated[collection.name].extend(_unvalidated(parsed, collection, entry))
+            if not _holds_records(entry.value, collection):
+                result.unread.append(parsed.path)
         result.problems.extend(entry.problems)
         if entry.failed_ids:
             result.failed_ids.setdefault(collection.name, set()).update(entry.failed_ids)
@@ -270,6 +291,21 @@ def _rebuild(parsed: ParsedFile, collection: Collection, entry: StoredFile) -> l
                 for _ in entry.valid]
     values = entry.value if isinstance(entry.value, list) else []
     return [Located(collection.model.model_validate(values[i], context=TRUSTED), parsed, (i,)) for i in entry.valid]
+
+
+def _holds_records(value: object, collection: Collection) -> bool:
+    return isinstance(value, dict if collection.one_per_file else list)
+
+
+def _unvalidated(parsed: ParsedFile, collection: Collection, entry: StoredFile) -> list[Located]:
+    """The records of a stored file that failed validation, as written (for their references)."""
+    if not _holds_records(entry.value, collection):
+        return []
+    if collection.one_per_file:
+        return [] if entry.valid else [Located(entry.value, parsed, ())]
+    valid = set(entry.valid)
+    return [Located(value, parsed, (i,)) for i, value in enumerate(entry.value)  # type: ignore[arg-type]
+            if i not in valid and isinstance(value, dict)]
 
 
 PARALLEL_FROM = 64  # files to parse: below this, starting worker processes costs more than it saves
@@ -319,10 +355,14 @@ def _describe(value: object) -> str:
 def _translate(err: ValidationError, model: type[BaseModel], parsed: ParsedFile,
                prefix: Path_) -> list[Problem]:
     problems = []
-    for detail in err.errors(include_url=False):
+    details = err.errors(include_url=False)
+    misspelt = _misspelt_fields(details, model)
+    for detail in details:
         loc = tuple(p for p in detail["loc"] if not (isinstance(p, str) and p.startswith("function-")))
         full = (*prefix, *loc)
         kind = detail["type"]
+        if kind == "missing" and loc in misspelt:
+            continue  # reported once, as the misspelt field ('txt: … — did you mean 'text'?')
         value = detail.get("input")
         ctx = detail.get("ctx") or {}
         hint = ""
@@ -342,6 +382,19 @@ def _translate(err: ValidationError, model: type[BaseModel], parsed: ParsedFile,
             line, col = parsed.position(full)
         problems.append(Problem(parsed.path, line, col, field_label(full), message, hint))
     return problems
+
+
+def _misspelt_fields(details: list[Any], model: type[BaseModel]) -> set[Path_]:
+    """Required fields that are missing because an unknown field next to them is their misspelling."""
+    found: set[Path_] = set()
+    for detail in details:
+        if detail["type"] != "extra_forbidden":
+            continue
+        loc = tuple(p for p in detail["loc"] if not (isinstance(p, str) and p.startswith("function-")))
+        close = difflib.get_close_matches(str(loc[-1]), _fields_at(model, loc[:-1]), n=1, cutoff=0.6)
+        if close:
+            found.add((*loc[:-1], close[0]))
+    return found
 
 
 def _message(kind: str, value: object, ctx: dict[str, Any], msg: str, loc: Path_) -> tuple[str, str]:
@@ -383,16 +436,59 @@ def _message(kind: str, value: object, ctx: dict[str, Any], msg: str, loc: Path_
         return f"must be {ctx.get('le'):g} or less, got {value}", ""
     if kind == "value_error":
         text = str(ctx.get("error", msg))
-        return text, _value_hint(text)
+        return text, _value_hint(text, value)
     return msg, ""
 
 
-def _value_hint(text: str) -> str:
+def _value_hint(text: str, value: object) -> str:
     if "real calendar date" in text:
         return "check the day and month"
     if "YYYY-MM-DD" in text:
-        return "write the date as '2025-05-12', in quotes"
+        meant = intended_date(value)
+        if meant is not None:
+            return f"write it as '{meant.isoformat()}', in quotes"
+        return "write the date as YYYY-MM-DD in quotes, e.g. '2025-05-12'"
     return ""
+
+
+_DATE_PARTS = re.compile(r"^\s*(\d{1,4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,4})\s*$")
+_WORDED_DATE_FORMATS = ("%d %B %Y", "%B %d %Y", "%d %b %Y", "%b %d %Y")
+
+
+def intended_date(value: object) -> dt.date | None:
+    """The date a contributor most likely meant by a malformed one, when only one reading is
+    possible: '2026-6-30', '2026/06/30', '30.6.2026', '30 June 2026', 'June 30, 2026', or a YAML
+    date or number that lost its quotes. None when ambiguous (3/4/2026) or not a date at all."""
+    if isinstance(value, dt.date):
+        return value if not isinstance(value, dt.datetime) else value.date()
+    if isinstance(value, int) and not isinstance(value, bool) and 10000101 <= value <= 99991231:
+        value = str(value)
+        value = f"{value[:4]}-{value[4:6]}-{value[6:]}"
+    if not isinstance(value, str):
+        return None
+    found = _DATE_PARTS.match(value)
+    if found:
+        a, b, c = found.groups()
+        if len(a) == 4:
+            year, month, day = int(a), int(b), int(c)
+        elif len(c) == 4 and (int(a) > 12 or int(a) == int(b)):
+            year, month, day = int(c), int(b), int(a)
+        elif len(c) == 4 and int(b) > 12:
+            year, month, day = int(c), int(a), int(b)
+        else:
+            return None
+        try:
+            return dt.date(year, month, day)
+        except ValueError:
+            return None
+    cleaned = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", value.replace(",", " "))
+    cleaned = " ".join(cleaned.split())
+    for form in _WORDED_DATE_FORMATS:
+        try:
+            return dt.datetime.strptime(cleaned, form).date()
+        except ValueError:
+            continue
+    return None
 
 
 def _did_you_mean(word: str, choices: list[str]) -> str:

@@ -16,7 +16,8 @@ class Problem:
     field: str
     message: str
     hint: str = ""
-    severity: Literal["error", "warning"] = "error"
+    # A note says what could not be checked because of an error (it is not counted as a problem).
+    severity: Literal["error", "warning", "note"] = "error"
 
     def __str__(self) -> str:
         text = f"{self.path}:{self.line}:{self.col}: {self.field}: {self.message}"
@@ -26,7 +27,7 @@ class Problem:
 
     def as_annotation(self) -> str:
         """The same problem as a GitHub Actions workflow command (annotates the pull request)."""
-        level = "error" if self.severity == "error" else "warning"
+        level = {"error": "error", "warning": "warning", "note": "notice"}[self.severity]
         body = f"{self.field}: {self.message}" + (f" — {self.hint}" if self.hint else "")
         body = body.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
         return f"::{level} file={self.path},line={self.line},col={self.col}::{body}"
@@ -36,7 +37,7 @@ class DataError(Exception):
     """The data has errors; the build must stop before writing anything."""
 
     def __init__(self, problems: list[Problem]) -> None:
-        self.problems = sorted(problems)
+        self.problems = sorted(set(problems))  # each once, in file order
         super().__init__(format_report(self.problems))
 
 
@@ -45,6 +46,7 @@ def format_report(problems: list[Problem]) -> str:
     warnings = [p for p in problems if p.severity == "warning"]
     lines = [str(p) for p in errors]
     lines += [f"warning: {p}" for p in warnings]
+    lines += [f"note: {p}" for p in problems if p.severity == "note"]
     summary = f"{len(errors)} error{'s' * (len(errors) != 1)}"
     summary += f", {len(warnings)} warning{'s' * (len(warnings) != 1)} in the data"
     return "\n".join([*lines, summary])

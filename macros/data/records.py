@@ -320,6 +320,8 @@ class Event(Record):
     date: Date
     precision: Literal["day", "month"] = "day"
     kind: EventKind
+    between: Literal["leaders", "officials"] | None = Field(
+        default=None, description="Calls only: between the leaders, or between ministers, negotiators or officials.")
     side: Literal["us", "cn", "both"]
     title: Line
     issues: list[Id] = Field(min_length=1)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 ROUND_KIND = {"talks": "Round of talks", "leaders-meeting": "Leaders' meeting"}
 EVENT_KIND = {
-    "call": "Leaders' call",
+    "call": "Call",
     "meeting": "Meeting",
     "tariff-action": "Tariff action",
     "export-control": "Export control",
@@ -19,6 +19,7 @@ EVENT_KIND = {
     "legislation": "Legislation",
     "other": "Other",
 }
+CALL_BETWEEN = {"leaders": "Leaders' call", "officials": "Officials' call"}
 SIDE = {"us": "United States", "cn": "China", "both": "Both sides"}
 DEADLINE_STATUS = {
     "pending": "Pending",
@@ -43,6 +44,13 @@ TARIFF_DIRECTION = {"us-on-cn": "U.S. tariff on Chinese goods", "cn-on-us": "Chi
 TARIFF_DIRECTION_SHORT = {"us-on-cn": "U.S. on Chinese goods", "cn-on-us": "China on U.S. goods"}
 ENTRY_CATEGORY = {"round": "Round", "event": "Event", "deadline": "Deadline", "person": "Person", "issue": "Issue"}
 _QUARTER_MONTHS = {"1": "January–March", "2": "April–June", "3": "July–September", "4": "October–December"}
+
+
+def event_kind(kind: str, between: str | None = None) -> str:
+    """'call' between leaders → "Leaders' call"; between officials → "Officials' call"."""
+    if kind == "call" and between:
+        return CALL_BETWEEN[between]
+    return EVENT_KIND[kind]
 
 
 def quarter(name: str) -> str:

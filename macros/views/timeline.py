@@ -76,7 +76,7 @@ def timeline_entries(data: Dataset) -> list[Entry]:
         for r in data.rounds
     ]
     entries += [
-        Entry("event", e.kind, labels.EVENT_KIND[e.kind], e.date, e.precision, anchor("event", e.id),
+        Entry("event", e.kind, labels.event_kind(e.kind, e.between), e.date, e.precision, anchor("event", e.id),
               e.title, e.text, tuple(e.issues), tuple(e.sources), e)
         for e in data.events
     ]
