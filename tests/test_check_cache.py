@@ -50,8 +50,14 @@ def test_the_cache_never_changes_a_report_on_bad_data(tmp_path, case):
 def test_the_cache_never_changes_a_report_on_good_data(tmp_path):
     root = tmp_path / "real"
     shutil.copytree(ROOT / "data", root / "data")
+    # The real record has no standing warning; one past-due pending deadline gives it one, so
+    # warnings' positions (read back from the stored marks) are exercised too.
+    (root / "data" / "deadlines" / "zz-past-due.yaml").write_text(
+        '- id: zz-past-due\n  title: A deadline past due\n  due: "2025-06-01"\n  kind: other\n'
+        '  issues: [tariffs]\n  status: pending\n  text: Due.\n  sources:\n'
+        '    - {url: "https://example.org/a", publisher: Example, title: A, date: "2025-05-01"}\n')
     plain, filling, filled = three_runs(root)
-    assert plain[0] == "ok" and plain[1], "the real record has warnings, so positions are exercised"
+    assert plain[0] == "ok" and [(p.path, p.line) for p in plain[1]] == [("data/deadlines/zz-past-due.yaml", 6)]
     assert filling == plain
     assert filled == plain
 
