@@ -44,7 +44,8 @@ _TABLES = """(maxRow) => {
     const wrap = table.closest('.ttt-table-wrap, .md-typeset__scrollwrap') || table.parentElement;
     const shown = Math.min(wrap.getBoundingClientRect().width, column);
     if (table.scrollWidth > shown + 1 && !table.closest('[data-ttt-scroll]'))
-      wide.push([table.querySelector('th, td').textContent.trim().slice(0, 30), Math.round(table.scrollWidth), Math.round(shown)]);
+      wide.push([table.querySelector('th, td').textContent.trim().slice(0, 30),
+                 Math.round(table.scrollWidth), Math.round(shown)]);
     for (const row of table.rows) {
       const h = row.getBoundingClientRect().height;
       if (h > maxRow) tall.push([row.textContent.trim().slice(0, 40), Math.round(h)]);
