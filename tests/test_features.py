@@ -28,10 +28,9 @@ def test_chart_has_one_linked_point_per_tariff_change(real_build, real_dataset):
                        f"{t.effective.strftime('%B %Y')} ({t.sources[0].publisher})") for t in real_dataset.tariffs)
     assert drawn == expected
     for change in real_dataset.tariffs:
-        row = soup.find("tr", id=change.id)
-        cells = row.find_all("td")
-        assert cells[0].find("time")["datetime"] == change.effective.isoformat()
-        assert cells[1].get_text() == f"{change.rate:g}%"
+        item = soup.find("li", id=change.id)
+        assert item.select_one(".ttt-change__when time")["datetime"] == change.effective.isoformat()
+        assert item.select_one(".ttt-change__rate").get_text() == f"{change.rate:g}%"
     description = svg.find("desc").get_text()
     assert all(f"{t.rate:g}%" in description for t in real_dataset.tariffs)
 

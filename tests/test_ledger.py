@@ -109,7 +109,7 @@ def test_home_says_what_is_in_force_what_is_suspended_and_what_snaps_back(real_b
     core = soup.select_one(".ttt-standing__core")
     assert core.select_one(".ttt-asof-banner time")["datetime"] == data.as_of.isoformat()
     stale = (data.today - data.as_of).days > 7
-    assert core.get_text(" ").strip().startswith("As of" if stale else "Now")
+    assert core.get_text(" ").strip().startswith("Data as of" if stale else "Now")
     standing = [m for m in data.measures if _on(m, data.as_of) and _on(m, data.as_of).status in ("in-force",
                                                                                                   "suspended")]
     for side, section in zip(("us", "cn"), core.select(".ttt-standing__side"), strict=True):
@@ -123,12 +123,54 @@ def test_home_says_what_is_in_force_what_is_suspended_and_what_snaps_back(real_b
         assert section.select_one(".ttt-standing__rate").get_text() == f"{rate:g}%"
     rows = soup.select(".ttt-standing__all tbody tr")
     assert len(rows) == len(standing)
-    ahead = [d for d in data.deadlines if d.due >= data.today and any(
-        m.states[-1].until == d.id for m in data.measures)]
-    if ahead:
-        nxt = min(ahead, key=lambda d: d.due)
-        link = core.select_one(".ttt-standing__next a")
-        assert link["href"].endswith(f"#deadline-{nxt.id}")
+    # Every deadline that passed after the data's horizon is counted in the banner, by date.
+    passed = [d for d in data.deadlines if data.as_of < d.due < data.today]
+    banner = core.select_one(".ttt-asof-banner").get_text(" ", strip=True)
+    for day in {d.due for d in passed}:
+        n = sum(d.due == day for d in passed)
+        assert f"{day.day} {day.strftime('%B %Y')} ({n} deadline{'s' if n != 1 else ''}" in banner
+
+
+def test_home_names_every_measure_and_deadline_of_the_cliff_and_recomputes_the_rates(real_build, real_dataset):
+    """What changes at the cliff: the next date on which measures change unless something is done
+    (or, with none ahead, the dates that passed after the horizon): every governed measure and its
+    deadline by name, each with a source; the across-the-board rates recomputed here from the
+    measures' states, not read from the view that the page used."""
+    data = real_dataset
+    soup = real_build.html("")
+    block = soup.select_one("#cliff-detail")
+    ahead = sorted({d.due for d in data.deadlines if d.due >= data.today and d.measures
+                    and any(m.states[-1].until == d.id for m in data.measures)})
+    governed = [(d, data.by_id["measures"][m]) for d in data.deadlines for m in d.measures
+                if data.by_id["measures"][m].states[-1].until == d.id]
+    days = ahead[:1] or sorted({d.due for d, _ in governed if d.due > data.as_of})
+    shown = [(d, m) for d, m in governed if d.due in days]
+    assert shown
+    rows = block.select("tbody tr")
+    assert len(rows) == len(shown)
+    text = block.get_text(" ", strip=True)
+    for deadline, measure in shown:
+        assert measure.title in text and deadline.title in text
+    assert all(row.select_one(".ttt-cite a[href^='http']") for row in rows)
+    for side, direction in (("us", "United States"), ("cn", "China")):
+        now = after = 0.0
+        for m in data.measures:
+            if m.side != side or m.kind != "tariff" or m.coverage != "all-goods":
+                continue
+            state = _on(m, data.as_of)
+            rate_now = state.rate or 0 if state and state.status == "in-force" else 0
+            now += rate_now
+            mine = [d for d, x in shown if x.id == m.id]
+            if not mine:
+                after += rate_now
+            elif state.status == "in-force" and state.suspended_rate is None:
+                after += 0  # a statutory end
+            elif state.suspended_rate is not None:
+                after += (state.rate or 0) + state.suspended_rate
+            else:  # wholly suspended: the rate in force before the suspension comes back
+                earlier = [s for s in m.states if s.start < state.start and s.status == "in-force"]
+                after += earlier[-1].rate or 0 if earlier else 0
+        assert f"{direction} on {'Chinese' if side == 'us' else 'U.S.'} goods {now:g}% → {after:g}%" in text
 
 
 def test_every_measure_has_a_page_with_its_whole_history(real_build, real_dataset):
@@ -160,6 +202,8 @@ def test_deadlines_list_what_snaps_back(real_build, real_dataset):
             last = measure.states[-1] is suspended
             if last and suspended.suspended_rate is not None:
                 assert f"returns to force at {(suspended.rate or 0) + suspended.suspended_rate:g}%" in li.get_text()
+            elif last and suspended.status == "in-force":  # a statutory end: the measure ends
+                assert "ends" in li.get_text() and "returns to force" not in li.get_text()
             elif last:
                 assert "returns to force" in li.get_text()
             else:
@@ -225,4 +269,4 @@ def test_feeds_announce_state_changes_and_calendars_say_what_snaps_back(real_bui
     events = {str(e["UID"]): e for e in calendar.walk("VEVENT")}
     for deadline in real_dataset.deadlines:
         description = str(events[f"deadline-{deadline.id}@trade-truce-tracker"]["DESCRIPTION"])
-        assert ("If it lapses:" in description) == bool(deadline.measures)
+        assert ("If nothing is done:" in description) == bool(deadline.measures)

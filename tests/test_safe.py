@@ -55,3 +55,37 @@ def test_plain_text_loses_control_characters_only():
 
 def test_theme_text_escapes_markup_and_keeps_quotes():
     assert safe.theme_text("Data & API <b> 'x'") == "Data &amp; API &lt;b&gt; 'x'"
+
+
+def test_table_cells_are_labelled_with_their_column_heading():
+    from macros.render.tables import column_names, label_cells
+
+    html = ('<p>x</p><table><thead><tr><th scope="col">Side</th><th scope="col"><abbr>n</abbr> &amp; more</th>'
+            '</tr></thead><tbody><tr><th scope="row"><a href="#">U.S.</a></th><td>3</td></tr>'
+            '<tr><td data-label="Own">a</td><td>b</td><td>extra</td></tr></tbody></table><table><tr><td>no head</td>'
+            '</tr></table>')
+    assert column_names(html) == ["Side", "n & more"]
+    labelled = label_cells(html)
+    assert '<th data-label="Side" scope="row"><a href="#">U.S.</a></th><td data-label="n &amp; more">3</td>' in labelled
+    assert '<td data-label="Own">a</td><td data-label="n &amp; more">b</td><td>extra</td>' in labelled
+    assert labelled.endswith("<table><tr><td>no head</td></tr></table>")
+    assert '<thead><tr><th scope="col">Side</th>' in labelled  # headings themselves are untouched
+
+
+def test_record_links_in_data_markdown_name_the_record_and_point_where_it_is_shown(real_dataset):
+    from macros.render.record_links import ROOT, RecordLinks, rebase
+    from macros.views.routes import Routes
+
+    routes = Routes(real_dataset)
+    links = RecordLinks(real_dataset, routes)
+    measure = real_dataset.measures[0]
+    event = real_dataset.events[0]
+    source = f"See [](measure:{measure.id}) and [the *event*](event:{event.id}); [x](https://example.org/)."
+    html = str(links.html(source, "../../"))
+    assert f'<a href="../../{routes.record(measure)}" rel="noopener noreferrer">' in html
+    assert f'<a href="../../{routes.record(event)}" rel="noopener noreferrer">the <em>event</em></a>' in html
+    assert ROOT not in html and 'href="https://example.org/"' in html
+    # A title is shown as text, never as Markdown or HTML.
+    assert links.resolve("[](measure:x-unknown)") == "x-unknown"
+    assert str(rebase(links.html(source, ""), "https://example.org/site/")).count("https://example.org/site/") == 0
+    assert f'href="{routes.record(measure)}"' in str(links.html(source, ""))

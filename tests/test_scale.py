@@ -90,12 +90,12 @@ def test_every_tariff_change_is_on_its_year_page_and_the_latest_are_charted(big_
     on_year_pages: Counter[str] = Counter()
     for page in (big_build.site / "tariffs").glob("*/index.html"):
         year = page.parent.name
-        rows = big_build.html(f"tariffs/{year}/").select("tbody tr[id]")
+        rows = big_build.html(f"tariffs/{year}/").select("li.ttt-change[id]")
         assert {data.by_id["tariffs"][row["id"]].effective.year for row in rows} == {int(year.split("-")[0])}
         on_year_pages.update(row["id"] for row in rows)
     assert on_year_pages == Counter(t.id for t in data.tariffs)
     main = big_build.html("tariffs/")
-    latest = [row["id"] for row in main.select("tbody tr[id]")]
+    latest = [row["id"] for row in main.select("li.ttt-change[id]")]
     assert 0 < len(latest) <= paging.TARIFFS_ON_PAGE
     newest = max(data.tariffs, key=lambda t: t.effective)
     assert newest.id in latest

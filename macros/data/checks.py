@@ -15,6 +15,7 @@ from macros.data.refs import (
     check_sources,
     issue_refs,
     not_future,
+    record_link_refs,
     ref,
     single_republished_source,
     unvalidated_refs,
@@ -70,6 +71,9 @@ def check_records(loaded: LoadResult, today: dt.date) -> list[Problem]:
     for name, items in loaded.unvalidated.items():
         for item in items:
             problems += unvalidated_refs(item, name, ids)
+    for items in loaded.records.values():
+        for item in items:
+            problems += record_link_refs(item, ids)
     return problems
 
 

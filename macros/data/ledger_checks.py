@@ -80,8 +80,9 @@ def _check_state_fields(item: Located, measure: Measure, at: tuple[str | int, ..
         problems.append(item.problem((*at, "status") if state.status == "suspended" else (*at, "suspended_rate"),
                                      f"{what} needs `until`", "add until: <id of the deadline it runs to>"))
     if state.until is not None:
-        if not suspends:
-            problems.append(item.problem((*at, "until"), f"until is for suspensions; this state is {state.status}",
+        if not suspends and state.status != "in-force":
+            problems.append(item.problem((*at, "until"), f"until is for suspensions and statutory ends; this state "
+                                         f"is {state.status}",
                                          "set status: suspended (or a suspended_rate), or remove until"))
         problems += ref(item, (*at, "until"), state.until, ids["deadlines"], "deadline")
     if state.status == "ended" and state.reason is None:

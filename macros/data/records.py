@@ -27,6 +27,13 @@ _HIDDEN = re.compile("[" + "".join(sorted(_INVISIBLE | _BIDI)) + "\x00-\x08\x0b-
 _RAW_HTML = re.compile(r"<\s*/?\s*[A-Za-z!?]")
 _LINK_TARGET = re.compile(r"\]\(\s*<?([^\s>]*?)\)?(?:\s|$)")
 _SAFE_SCHEMES = ("http://", "https://", "mailto:", "#", "/")
+# A link to another record, written in data Markdown as [its words](event:2025-04-02-…), or with
+# empty words, [](event:…), for the record's own title. The build turns it into a link to where the
+# record is shown; the check refuses one that names no record.
+RECORD_KINDS = {"round": "rounds", "issue": "issues", "event": "events", "deadline": "deadlines",
+                "measure": "measures", "commitment": "commitments", "person": "people"}
+RECORD_LINK = re.compile(r"\[([^\[\]]*)\]\((" + "|".join(RECORD_KINDS) + r"):([a-z0-9]+(?:-[a-z0-9]+)*)\)")
+_RECORD_TARGET = re.compile(r"^(?:" + "|".join(RECORD_KINDS) + r"):[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 def _parse_iso_date(value: object) -> object:
@@ -78,8 +85,8 @@ def _check_markdown(value: str) -> str:
             "contains raw HTML (a '<tag>'); write plain Markdown, e.g. [text](https://…) for links"
         )
     for target in _LINK_TARGET.findall(value):
-        if target and not target.lower().startswith(_SAFE_SCHEMES):
-            raise ValueError(f"link target '{target}' is not an http(s) URL")
+        if target and not target.lower().startswith(_SAFE_SCHEMES) and not _RECORD_TARGET.match(target.rstrip(").,;:")):
+            raise ValueError(f"link target '{target}' is not an http(s) URL or a record (event:<id>, measure:<id>, …)")
     return value.strip()
 
 
@@ -355,7 +362,9 @@ class Deadline(Record):
         default=None, description="When the outcome (an extension, a decision) was announced, per the sources."
     )
     measures: list[Id] = Field(
-        default_factory=list, description="Measures whose suspension runs to this date (they change state at it)."
+        default_factory=list,
+        description="Measures that change at this date: a suspension runs to it (they return to force) or a "
+                    "state in force ends at it (they end).",
     )
     sources: Sources
 
@@ -379,7 +388,8 @@ class MeasureState(Record):
                                description="Tariffs only: percentage points added that are in force.")
     suspended_rate: float | None = Field(default=None, ge=0, le=1000,
                                          description="Tariffs only: points suspended in this state (needs until).")
-    until: Id | None = Field(default=None, description="The deadline a suspension runs to.")
+    until: Id | None = Field(default=None, description="The deadline a suspension runs to, or the statutory end "
+                             "of a state in force (the measure ends at it unless something continues it).")
     reason: EndReason | None = Field(default=None, description="Why it ended (status ended only).")
     event: Id | None = Field(default=None, description="The event that brought this state about.")
     note: Line | None = None
@@ -474,6 +484,23 @@ def _collect_sources(value: object, prefix: tuple[str | int, ...],
             item = getattr(value, name)
             if isinstance(item, (BaseModel, list, tuple)):
                 _collect_sources(item, (*prefix, name), found)
+
+
+def record_links_in(record: object, prefix: tuple[str | int, ...] = ()) -> Iterator[
+        tuple[tuple[str | int, ...], str, str, str]]:
+    """Every link to another record in a record's Markdown: (path of the field, words, kind, id)."""
+    if isinstance(record, str):
+        if "](" in record:
+            for words, kind, record_id in RECORD_LINK.findall(record):
+                yield prefix, words, kind, record_id
+    elif isinstance(record, (list, tuple)):
+        for i, item in enumerate(record):
+            yield from record_links_in(item, (*prefix, i))
+    elif isinstance(record, BaseModel):
+        for name in type(record).model_fields:
+            value = getattr(record, name)
+            if isinstance(value, (str, list, tuple, BaseModel)):
+                yield from record_links_in(value, (*prefix, name))
 
 
 _SOURCE_FIELDS: dict[type, tuple[str, ...]] = {}

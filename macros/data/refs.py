@@ -9,7 +9,7 @@ from collections.abc import Collection, Iterator
 
 from macros.data.load import Located
 from macros.data.problems import Problem
-from macros.data.records import SLUG_PATTERN, sources_in
+from macros.data.records import RECORD_KINDS, SLUG_PATTERN, record_links_in, sources_in
 
 
 class Ids(set[str]):
@@ -141,3 +141,18 @@ def single_republished_source(item: Located) -> list[Problem]:
             return [item.problem(("sources",), f"rests on a single republished copy ({source.publisher})",
                                  "add the original report or a second, independent source", "warning")]
     return []
+
+
+def record_link_refs(item: Located, ids: Refs) -> list[Problem]:
+    """Links to other records in a record's Markdown ([words](event:<id>)) name records that exist;
+    a link to a commitment brings its own words (a commitment has no title to show)."""
+    problems: list[Problem] = []
+    for path, words, kind, record_id in record_links_in(item.record):
+        folder = RECORD_KINDS[kind]
+        if record_id not in ids[folder] and getattr(ids[folder], "complete", True):
+            problems.append(item.problem(path, f"links to unknown {kind} '{record_id}'",
+                                         missing_hint(record_id, ids[folder], kind)))
+        elif kind == "commitment" and not words.strip():
+            problems.append(item.problem(path, f"a link to commitment '{record_id}' has no words",
+                                         f"write what it promised: [the promise to …](commitment:{record_id})"))
+    return problems

@@ -16,7 +16,8 @@ from icalendar import Event as CalendarEvent
 
 from macros.data.dataset import Dataset
 from macros.data.records import Deadline, Source
-from macros.render.safe import markdown_html, plain, safe_url, text
+from macros.render.record_links import RecordLinks
+from macros.render.safe import plain, safe_url, text
 from macros.views import deadlines, labels, ledger, precedent, publication, routes, timeline
 from macros.views.memo import memoized
 from macros.views.subscriptions import Subscription, subscriptions
@@ -45,7 +46,9 @@ def snap_back_text(data: Dataset, deadline_id: str) -> str:
     lines = []
     for sb in ledger.snap_backs(data, deadline_id):
         title = plain(sb.measure.title)
-        if sb.still_suspended:
+        if sb.still_suspended and sb.ends:
+            lines.append(f"- {title}: ends (the state in force runs out)")
+        elif sb.still_suspended:
             rate = f" at {sb.rate:g}%" if sb.rate is not None else ""
             lines.append(f"- {title}: returns to force{rate}")
         elif sb.after is not None and sb.after.until:
@@ -53,7 +56,7 @@ def snap_back_text(data: Dataset, deadline_id: str) -> str:
         elif sb.after is not None:
             status = labels.MEASURE_STATUS[sb.after.status].lower()
             lines.append(f"- {title}: {status} from {sb.after.start.isoformat()}")
-    return "If it lapses:\n" + "\n".join(lines) if lines else ""
+    return "If nothing is done:\n" + "\n".join(lines) if lines else ""
 
 
 REMINDER_DAYS = (30, 7, 1)
@@ -177,7 +180,7 @@ def atom_feed(data: Dataset, site_url: str, subscription: Subscription | None = 
             item.category(term=issue, label=data.by_id["issues"][issue].title)
         contents = _rendered_contents(data)
         if entry.key not in contents:
-            contents[entry.key] = _entry_content(entry)
+            contents[entry.key] = _entry_content(entry, _record_links(data), site_url)
         item.content(contents[entry.key], type="html")
     return feed.atom_str(pretty=True).decode("utf-8")
 
@@ -189,10 +192,15 @@ def _rendered_contents(data: Dataset) -> dict[str, str]:
     return {}
 
 
-def _entry_content(entry: LedgerEntry) -> str:
+@memoized
+def _record_links(data: Dataset) -> RecordLinks:
+    return RecordLinks(data, routes.Routes(data))
+
+
+def _entry_content(entry: LedgerEntry, links: RecordLinks, site_url: str) -> str:
     sources = "".join(f'<li>{text(s.publisher)}: <a href="{text(safe_url(s.url))}">{text(s.url)}</a></li>'
                       for s in entry.sources)
-    return f"{markdown_html(entry.text)}<p>Sources:</p><ul>{sources}</ul>"
+    return f"{links.html(entry.text, site_url)}<p>Sources:</p><ul>{sources}</ul>"
 
 
 def _deadline_entry(data: Dataset, deadline: Deadline) -> LedgerEntry:

@@ -7,7 +7,8 @@ import datetime as dt
 import json
 
 from macros.data.dataset import Dataset
-from macros.render.safe import markdown_html, safe_url, text
+from macros.render.record_links import RecordLinks
+from macros.render.safe import safe_url, text
 from macros.views import publication, routes, timeline
 
 
@@ -20,6 +21,7 @@ def _date(day: dt.date, precision: str = "day") -> dict[str, str]:
 
 def timelinejs(data: Dataset, site_url: str) -> str:
     links = routes.Routes(data)
+    record_links = RecordLinks(data, links)
     events = []
     for entry in timeline.timeline_entries(data):
         link = site_url + links.entry_page(entry)
@@ -28,7 +30,7 @@ def timelinejs(data: Dataset, site_url: str) -> str:
             "unique_id": entry.anchor,
             "start_date": _date(entry.date, entry.precision),
             "text": {"headline": str(text(entry.title)),
-                     "text": f'{markdown_html(entry.text)}<p>Sources: {sources}. '
+                     "text": f'{record_links.html(entry.text, site_url)}<p>Sources: {sources}. '
                              f'<a href="{text(link)}">On the site</a></p>'},
             "group": entry.kind_label,
         }

@@ -94,7 +94,7 @@ def tariff_chart(changes: list[TariffChange], as_of: dt.date) -> Markup:
         for change in series:
             title = f"{label}: {change.rate:g}% from {human_date(change.effective)} ({change.sources[0].publisher})"
             parts.append(
-                f'<a href="{escape(safe_url(change.sources[0].url))}" aria-label="{escape(title)}">'
+                f'<a href="{escape(safe_url(change.sources[0].url))}" aria-label="{escape(title)}" tabindex="-1">'
                 f'<circle class="ttt-chart__point ttt-chart__point--{direction}" cx="{axis.x(change.effective)}" '
                 f'cy="{axis.y(change.rate)}" r="5"><title>{escape(title)}</title></circle></a>'
             )

@@ -22,6 +22,8 @@ from macros.data.history import History
 from macros.data.records import Deadline
 from macros.render import safe
 from macros.render.held import HeldHtml, mark_headings
+from macros.render.record_links import RecordLinks
+from macros.render.tables import label_cells
 from macros.views import deadlines, labels, ledger, precedent, routes
 from macros.views.routes import Routes
 
@@ -62,6 +64,16 @@ def _display_status(context: Context, deadline: Deadline) -> str:
     return deadlines.display_status(deadline, context["today"])
 
 
+@pass_context
+def _markdown(context: Context, source: str) -> Markup:
+    return context["record_links"].html(source, context["base"])
+
+
+@pass_context
+def _markdown_inline(context: Context, source: str) -> Markup:
+    return context["record_links"].inline(source, context["base"])
+
+
 def _href(url: str) -> str:
     return safe.safe_url(url)
 
@@ -80,8 +92,8 @@ def environment() -> Environment:
         comment_end_string="##}",
     )
     env.filters.update(
-        md=safe.markdown_html,
-        md_inline=safe.markdown_inline,
+        md=_markdown,
+        md_inline=_markdown_inline,
         heading=safe.heading,
         href=_href,
         human_date=human_date,
@@ -121,6 +133,7 @@ class Renderer:
             "measure_titles": {m.id: m.title for m in data.measures},
             "snaps": {d.id: ledger.snap_backs(data, d.id) for d in data.deadlines if d.measures},
             "precedents": {d.id: precedent.sentence_for(data, d.id) for d in precedent.open_deadlines(data)},
+            "record_links": RecordLinks(data, self.routes),
         }
 
     def render(self, template: str, page_url: str, **context: object) -> str:
@@ -130,7 +143,7 @@ class Renderer:
             url=self.routes, site_url=self.site_url, changelog=self.history, repo_url=self.repo_url,
             files=self.data.files, **self.lookups, **context,
         )
-        return self.held.hold(page_url, text)
+        return self.held.hold(page_url, label_cells(text))
 
 
 def markup(value: str) -> Markup:

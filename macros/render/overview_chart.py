@@ -13,10 +13,14 @@ from macros.views import labels
 from macros.views.overview import OTHER_ISSUES, Overview, deadline_outcome_label
 from macros.views.routes import Routes
 
-LEFT, RIGHT, TOP = 190, 12, 22
+LEFT, RIGHT, TOP = 216, 14, 40
 LANE = 20
-TARIFF_HEIGHT = 90
+TARIFF_HEIGHT = 96
 YEAR_LABELS = 40  # past this many years, the picture rules and labels every tenth year
+# Drawn at about the text column's width: at 1280 px the whole span fits, every mark inside the
+# frame; below 640 px the frame scrolls (the text then stays at its natural size, 11 px or more).
+WIDTH = 720
+SIDE_LINES = (("us", "us-on-cn"), ("cn", "cn-on-us"))
 
 
 def _x(day: dt.date, view: Overview, width: float) -> float:
@@ -24,14 +28,14 @@ def _x(day: dt.date, view: Overview, width: float) -> float:
     return round(LEFT + (width - LEFT - RIGHT) * (day - view.start).days / span, 1)
 
 
-def overview_svg(view: Overview, links: Routes, base: str, *, compact: bool = False, width: int = 1400) -> Markup:
+def overview_svg(view: Overview, links: Routes, base: str, *, compact: bool = False, width: int = WIDTH) -> Markup:
     """The picture; `compact` keeps the truce bands, talks, deadlines and tariffs (for the home page)."""
     lanes = [lane for lane in view.lanes if not compact or lane[0] in ("talks", "deadlines")]
     lane_top = TOP + TARIFF_HEIGHT + 16
     height = lane_top + LANE * len(lanes) + 30
     chart_id = "ttt-overview-compact" if compact else "ttt-overview"
     parts = [
-        f'<svg class="ttt-overview__svg" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
+        f'<svg class="ttt-overview__svg" viewBox="0 0 {width} {height}" '
         f'role="group" aria-labelledby="{chart_id}-title" xmlns="http://www.w3.org/2000/svg">',
         f'<title id="{chart_id}-title">The record from {human_date(view.start)} to {human_date(view.end)}: truce '
         f"periods, rounds and calls, deadlines{'' if compact else ', events by issue'} and the headline tariff "
@@ -41,10 +45,13 @@ def overview_svg(view: Overview, links: Routes, base: str, *, compact: bool = Fa
     for band in view.bands:
         x0, x1 = _x(band.start, view, width), _x(band.end, view, width)
         tip = f"Truce period: {band.deadline.title} ({human_date(band.start)} to {human_date(band.end)})"
-        parts.append(f'<a href="{escape(base + links.deadline(band.deadline.id))}"><rect class="ttt-ov__band" '
-                     f'x="{x0}" y="{TOP}" width="{max(x1 - x0, 1)}" height="{bottom - TOP}">'
+        parts.append(f'<a href="{escape(base + links.deadline(band.deadline.id))}" tabindex="-1">'
+                     f'<rect class="ttt-ov__band" x="{x0}" y="{TOP}" width="{max(x1 - x0, 1)}" height="{bottom - TOP}">'
                      f"<title>{escape(tip)}</title></rect></a>")
-    parts.append(f'<text class="ttt-ov__label" x="{LEFT - 8}" y="{TOP + 12}" text-anchor="end">Headline tariff</text>')
+        for edge in (x0, x1):  # the shading's edges carry its contrast; the fill stays light under the marks
+            parts.append(f'<line class="ttt-ov__band-edge" x1="{edge}" x2="{edge}" y1="{TOP}" y2="{TOP + 6}"/>'
+                         f'<line class="ttt-ov__band-edge" x1="{edge}" x2="{edge}" y1="{bottom - 6}" y2="{bottom}"/>')
+    parts += _legend(width)
     parts += _tariff_lines(view, width)
     years = range(view.start.year, view.end.year + 1)
     step = 1 if len(years) <= YEAR_LABELS else 10  # a record of many decades is ruled by decade
@@ -87,7 +94,7 @@ def _mark(mark, view: Overview, links: Routes, base: str, width: int, y: float) 
         tip = f"{human_date(mark.date)}: {mark.title}"
         shape = (f'<circle class="ttt-ov__event" cx="{x}" cy="{y + LANE / 2}" r="4">'
                  f"<title>{escape(tip)}</title></circle>")
-    return f'<a href="{href}">{shape}</a>'
+    return f'<a href="{href}" tabindex="-1">{shape}</a>'
 
 
 def mark_target(mark, links: Routes) -> str:
@@ -97,26 +104,42 @@ def mark_target(mark, links: Routes) -> str:
     return links.record(mark.record) if not hasattr(mark.record, "due") else links.deadline(mark.record.id)
 
 
+def _legend(width: int) -> list[str]:
+    """Which line is which side, above the picture."""
+    parts = []
+    x = LEFT
+    for _side, direction in SIDE_LINES:
+        label = labels.TARIFF_DIRECTION_SHORT[direction]
+        parts.append(f'<line class="ttt-chart__line ttt-chart__line--{direction}" x1="{x}" x2="{x + 26}" '
+                     f'y1="12" y2="12"/><text class="ttt-ov__label" x="{x + 32}" y="16">{escape(label)}</text>')
+        x += 32 + 8 * len(label) + 24
+    return parts
+
+
 def _tariff_lines(view: Overview, width: int) -> list[str]:
     top_rate = max([step.total for steps in view.tariffs.values() for step in steps] + [50])
+    step = 50 if top_rate > 100 else 25
+    top_tick = -(-top_rate // step) * step
 
     def y(rate: float) -> float:
-        return round(TOP + TARIFF_HEIGHT * (1 - rate / top_rate), 1)
+        return round(TOP + TARIFF_HEIGHT * (1 - rate / top_tick), 1)
 
-    parts = []
-    for side, steps in view.tariffs.items():
+    parts = [f'<text class="ttt-ov__label" x="4" y="{y(top_tick / 2) + 4}">Headline tariff</text>']
+    for tick in range(0, int(top_tick) + 1, step):
+        parts.append(f'<line class="ttt-chart__grid" x1="{LEFT}" x2="{width - RIGHT}" y1="{y(tick)}" y2="{y(tick)}"/>'
+                     f'<text class="ttt-ov__label" x="{LEFT - 6}" y="{y(tick) + 4}" text-anchor="end">{tick}%</text>')
+    for side, direction in SIDE_LINES:
+        steps = view.tariffs.get(side) or []
         if not steps:
             continue
         points: list[tuple[float, float]] = []
-        for i, step in enumerate(steps):
+        for i, one in enumerate(steps):
             until = steps[i + 1].start if i + 1 < len(steps) else view.end
-            points += [(_x(step.start, view, width), y(step.total)), (_x(until, view, width), y(step.total))]
+            points += [(_x(one.start, view, width), y(one.total)), (_x(until, view, width), y(one.total))]
         path = " ".join(f"{'M' if i == 0 else 'L'}{px},{py}" for i, (px, py) in enumerate(points))
-        label = labels.TARIFF_DIRECTION[{"us": "us-on-cn", "cn": "cn-on-us"}[side]]
+        label = labels.TARIFF_DIRECTION[direction]
         peak = max(steps, key=lambda s: s.total)
-        parts.append(f'<path class="ttt-chart__line ttt-chart__line--{"us-on-cn" if side == "us" else "cn-on-us"}" '
+        parts.append(f'<path class="ttt-chart__line ttt-chart__line--{direction}" '
                      f'd="{path}"><title>{escape(label)}: peak {peak.total:g}% from {human_date(peak.start)}'
                      "</title></path>")
-    parts.append(f'<text class="ttt-ov__label" x="{LEFT - 8}" y="{y(top_rate) + 26}" text-anchor="end">'
-                 f"0–{top_rate:g}%</text>")
     return parts

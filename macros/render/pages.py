@@ -181,13 +181,19 @@ def home(r: Renderer, page_url: str) -> str:
         counts = {"in-force": sum(st.status == "in-force" for st in mine),
                   "suspended": sum(st.status == "suspended" for st in mine),
                   "partly": sum(st.state.suspended_rate is not None for st in mine)}
-        untils = Counter(data.by_id["deadlines"][st.state.until].due for st in mine if st.state.until)
+        untils = Counter(data.by_id["deadlines"][st.state.until].due for st in mine
+                         if st.state.until and (st.status == "suspended" or st.state.suspended_rate is not None))
         due = [(day, n, day < data.today) for day, n in sorted(untils.items())]
         layers = next((s.layers for s in reversed(ledger.tariff_steps(data, side)) if s.start <= data.as_of), ())
-        sides.append((side, ledger.headline_on(data, side, data.as_of), layers, counts, due))
-    next_deadline = ledger.next_to_run_out(data)
-    passed = [d for d in deadlines.overdue(data) if any(sb.still_suspended for sb in ledger.snap_backs(data, d.id))
-              ] if data.measures else []
+        selected = [(m, state) for m in ledger.tariff_measures(data, side, "selected-goods")
+                    if (state := ledger.state_on(m, data.as_of)) is not None and state.status == "in-force"]
+        ends = [state.until for layer in layers if (state := ledger.state_on(layer.measure, data.as_of)) is not None
+                and state.until and state.suspended_rate is None
+                and data.by_id["deadlines"][state.until].due < data.today]  # a statutory end that passed
+        sides.append((side, ledger.headline_on(data, side, data.as_of), layers, selected, counts, due, ends))
+    cliffs = ledger.cliffs_to_show(data)
+    changes = [sb for cliff in cliffs for sb in cliff.changes]
+    passed_since = [d for d in data.deadlines if data.as_of < d.due < data.today]
     return r.render(
         "home.md.j2", page_url,
         latest=data.rounds[-1] if data.rounds else None,
@@ -195,12 +201,14 @@ def home(r: Renderer, page_url: str) -> str:
         standing=standing[: paging.LIST_CAP],
         standing_count=len(standing),
         sides=sides,
-        picture=overview_svg(overview.overview(data), r.routes, relative_base(page_url), compact=True, width=1000),
+        picture=overview_svg(overview.overview(data), r.routes, relative_base(page_url), compact=True),
         is_now=ledger.horizon_is_now(data),
-        next_deadline=next_deadline,
-        next_snaps=[sb for sb in ledger.snap_backs(data, next_deadline.id) if sb.still_suspended] if next_deadline
-        else [],
-        passed_suspensions=passed,
+        cliffs=cliffs,
+        cliff_sides=[(side, ledger.headline_on(data, side, data.as_of), ledger.headline_after(data, side, changes))
+                     for side in ledger.SIDES],
+        passed_since=[(day, [d for d in passed_since if d.due == day])
+                      for day in sorted({d.due for d in passed_since})],
+        passed_open=any(d.status in ("pending", "unknown") for d in passed_since),
         tariff_count=len(data.tariffs),
         first_tariff=min((t.effective for t in data.tariffs), default=None),
         upcoming=deadlines.upcoming(data),

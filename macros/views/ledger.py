@@ -88,8 +88,14 @@ class SnapBack:
 
     @property
     def still_suspended(self) -> bool:
-        """Nothing on record followed the suspension: the deadline governs what comes next."""
+        """Nothing on record followed the governed state: the deadline decides what comes next."""
         return self.after is None
+
+    @property
+    def ends(self) -> bool:
+        """The governed state is in force until the deadline (a statutory end): at it the measure
+        ends, rather than returning to force."""
+        return self.suspended.status == "in-force" and self.suspended.suspended_rate is None
 
 
 def _rate_before_suspension(measure: Measure, suspended: MeasureState) -> float | None:
@@ -111,6 +117,8 @@ def snap_backs(data: Dataset, deadline_id: str) -> list[SnapBack]:
         suspended = runs_to[-1]
         if suspended.suspended_rate is not None:
             rate = (suspended.rate or 0) + suspended.suspended_rate
+        elif suspended.status == "in-force":
+            rate = 0.0 if measure.kind == "tariff" else None  # it ends at the deadline
         elif measure.kind == "tariff":
             rate = _rate_before_suspension(measure, suspended)
         else:
@@ -129,6 +137,58 @@ def next_to_run_out(data: Dataset) -> Deadline | None:
         if deadline.due >= data.today and any(s.still_suspended for s in snap_backs(data, deadline.id)):
             return deadline
     return None
+
+
+@dataclass(frozen=True)
+class Cliff:
+    """One day on which measures change unless something is done: every deadline due that day
+    that governs measures, and what each measure still governed by it becomes."""
+
+    day: dt.date
+    deadlines: tuple[Deadline, ...]
+    changes: tuple[SnapBack, ...]
+
+    def passed(self, today: dt.date) -> bool:
+        return self.day < today
+
+
+@memoized
+def cliffs(data: Dataset) -> list[Cliff]:
+    """Every day with measures still governed by a deadline (nothing on record followed the
+    suspension or the state in force), in date order."""
+    days: dict[dt.date, list[Deadline]] = {}
+    for deadline in data.deadlines:
+        if deadline.measures and any(sb.still_suspended for sb in snap_backs(data, deadline.id)):
+            days.setdefault(deadline.due, []).append(deadline)
+    return [Cliff(day, tuple(found), tuple(sb for d in found for sb in snap_backs(data, d.id) if sb.still_suspended))
+            for day, found in sorted(days.items())]
+
+
+@memoized
+def cliffs_to_show(data: Dataset) -> list[Cliff]:
+    """What a reader needs first: the next cliff ahead; when none is ahead, every cliff that passed
+    after the data's horizon (what happened at them is not on record)."""
+    found = cliffs(data)
+    ahead = [c for c in found if c.day >= data.today]
+    if ahead:
+        return ahead[:1]
+    return [c for c in found if c.day > data.as_of] or found[-1:]
+
+
+def headline_after(data: Dataset, side: str, changes: Iterable[SnapBack]) -> float:
+    """The across-the-board tariff `side` would apply if every change in `changes` took effect and
+    nothing else changed: each governed all-goods tariff at its rate after the deadline (0 where it
+    ends), every other one at its rate at the horizon."""
+    after = {sb.measure.id: (sb.rate or 0.0) for sb in changes if sb.measure.side == side}
+    total = 0.0
+    for measure in tariff_measures(data, side):
+        if measure.id in after:
+            total += after[measure.id]
+            continue
+        state = state_on(measure, data.as_of)
+        if state is not None and state.status == "in-force" and state.rate is not None:
+            total += state.rate
+    return total
 
 
 @memoized
