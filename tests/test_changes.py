@@ -73,7 +73,7 @@ def test_the_feed_dates_an_entry_by_its_event_and_updates_it_by_its_change(histo
 
 def test_record_pages_say_when_they_last_changed(history_build):
     text = history_build.html("rounds/2025-05-alpha/").select_one(".ttt-changed").get_text(" ", strip=True)
-    assert text.startswith("Last changed 1 June 2025")
+    assert text.startswith("Record last edited 1 June 2025 (the data's newest source:")
 
 
 def test_a_copy_without_history_builds_and_says_so(fixture_build):

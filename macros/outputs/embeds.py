@@ -27,13 +27,15 @@ text { font: 12px system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-seri
 .ttt-chart__point { stroke: #fff; stroke-width: 2; }
 .ttt-stack__layer--0 { fill: #3949ab; } .ttt-stack__layer--1 { fill: #c2410c; } .ttt-stack__layer--2 { fill: #0f766e; }
 .ttt-stack__layer--3 { fill: #7e22ce; } .ttt-stack__layer--4 { fill: #a16207; } .ttt-stack__layer--5 { fill: #be123c; }
-.ttt-ov__band { fill: #3949ab; fill-opacity: .09; } .ttt-ov__round { fill: #3949ab; }
+.ttt-ov__band { fill: #3949ab; fill-opacity: .10; } .ttt-ov__round { fill: #3949ab; }
 .ttt-ov__call { fill: #fff; stroke: #3949ab; stroke-width: 2; }
 .ttt-ov__month { fill: #3949ab; fill-opacity: .45; } .ttt-ov__month--2 { fill-opacity: .65; }
 .ttt-ov__month--3 { fill-opacity: .9; }
 .ttt-ov__deadline--extended { fill: #0f766e; } .ttt-ov__deadline--met { fill: #15803d; }
 .ttt-ov__deadline--lapsed { fill: #b91c1c; } .ttt-ov__deadline--superseded { fill: #7e22ce; }
 .ttt-ov__deadline--not-recorded { fill: #a16207; } .ttt-ov__deadline--pending { fill: #6b7280; }
+.ttt-ov__band-edge { stroke: #5c6bc0; stroke-width: 2; } .ttt-ov__event { fill: #6b7280; }
+.ttt-chart__axis, .ttt-chart__tick { stroke: #8a8f98; }
 """
 _VIEWBOX = re.compile(r'viewBox="0 0 (\d+) (\d+)"')
 

@@ -20,7 +20,7 @@ from macros.render.record_links import RecordLinks
 from macros.render.safe import plain, safe_url, text
 from macros.views import deadlines, labels, ledger, precedent, publication, routes, timeline
 from macros.views.memo import memoized
-from macros.views.subscriptions import Subscription, subscriptions
+from macros.views.subscriptions import REMINDER_DAYS, Subscription, subscriptions
 
 UID_DOMAIN = "trade-truce-tracker"
 TAG = "tag:trade-truce-tracker,2025:"
@@ -57,9 +57,6 @@ def snap_back_text(data: Dataset, deadline_id: str) -> str:
             status = labels.MEASURE_STATUS[sb.after.status].lower()
             lines.append(f"- {title}: {status} from {sb.after.start.isoformat()}")
     return "If nothing is done:\n" + "\n".join(lines) if lines else ""
-
-
-REMINDER_DAYS = (30, 7, 1)
 
 
 def _reminders(item: CalendarEvent, title: str) -> None:

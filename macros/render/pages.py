@@ -13,12 +13,25 @@ from itertools import groupby
 
 from macros.data.records import Commitment, sources_in
 from macros.render.chart import tariff_chart
-from macros.render.jinja import Renderer, relative_base
+from macros.render.jinja import Renderer, human_date, relative_base
 from macros.render.ledger_charts import stacked_tariff, state_strip
 from macros.render.overview_chart import mark_target, overview_svg
-from macros.views import deadlines, labels, ledger, overview, paging, precedent, rounds, routes, sources, timeline
+from macros.views import (
+    citing,
+    deadlines,
+    labels,
+    ledger,
+    overview,
+    paging,
+    precedent,
+    publication,
+    rounds,
+    routes,
+    sources,
+    timeline,
+)
 from macros.views.changes import COLLECTION_LABELS, KIND_LABELS, recent_changes
-from macros.views.subscriptions import subscriptions
+from macros.views.subscriptions import REMINDER_DAYS, subscriptions
 from macros.views.timeline import category_counts
 
 
@@ -62,7 +75,11 @@ def issue_page(r: Renderer, issue_id: str, page_url: str) -> str:
     commitments = ledger.commitments_by_issue(r.data).get(issue_id, [])
     cap = paging.LEDGER_ON_ISSUE  # the latest on record: measures by their last state, commitments newest first
     measures_shown = sorted(measures, key=lambda pair: pair[1].start, reverse=True)[:cap]
-    return r.render("issue.md.j2", page_url, i=issue, history=history, shown=shown, years=years,
+    site = r.site_url.rstrip("/") + "/" if r.site_url else ""
+    follow = {"feed": routes.issue_feed(issue_id), "calendar": routes.issue_calendar(issue_id),
+              "webcal": "webcal://" + (site + routes.issue_calendar(issue_id)).split("://", 1)[1] if site else "",
+              "reminders": REMINDER_DAYS}
+    return r.render("issue.md.j2", page_url, i=issue, history=history, shown=shown, years=years, follow=follow,
                     counts=category_counts(history), all_sources=sources.unique_sources(cited),
                     measures=measures_shown, measure_count=len(measures),
                     commitments=list(reversed(commitments))[:cap], commitment_count=len(commitments))
@@ -85,9 +102,12 @@ def timeline_index(r: Renderer, page_url: str) -> str:
     earlier = [(year, group[0][0]) for year, group in years[:-paging.QUARTER_YEARS_LISTED]]
     years = years[-paging.QUARTER_YEARS_LISTED:]
     view = overview.overview(data)
-    happened = [name for name, _, scheduled in quarters if not scheduled]
+    # The latest quarter with a round or an event; after it, quarters that hold only deadlines.
+    with_events = [name for name, entries in by_quarter.items() if any(e.category != "deadline" for e in entries)]
+    latest = with_events[-1] if with_events else (quarters[-1][0] if quarters else "")
+    after = [name for name, *_ in quarters if name > latest]
     return r.render("timeline_index.md.j2", page_url, quarters=quarters, years=years, earlier=earlier, view=view,
-                    latest_quarter=happened[-1] if happened else quarters[-1][0] if quarters else "",
+                    latest_quarter=latest, deadlines_after=after[0] if after else "",
                     picture=overview_svg(view, r.routes, relative_base(page_url)),
                     mark_url=lambda mark: mark_target(mark, r.routes),
                     outcome_label=overview.deadline_outcome_label,
@@ -418,3 +438,57 @@ def subscribe_page(r: Renderer, page_url: str) -> str:
 def changes_page(r: Renderer, page_url: str) -> str:
     return r.render("changes.md.j2", page_url, changes=recent_changes(r.data, r.history),
                     kind_labels=KIND_LABELS, collection_labels=COLLECTION_LABELS)
+
+
+@dataclass(frozen=True)
+class EmbeddableChart:
+    key: str
+    title: str
+    alt: str
+    caption: str
+    path: str  # site-relative
+    page: str  # where the chart is shown on the site
+    snippet: str
+
+
+def _absolute(r: Renderer, path: str) -> str:
+    """A site-relative path as a full address where the site's is known, else from the root ('/…')."""
+    return (r.site_url.rstrip("/") + "/" + path) if r.site_url else "/" + path
+
+
+def embed_page(r: Renderer, page_url: str) -> str:
+    """Every chart as a file with a copyable snippet, the countdown for an <iframe>, the credit."""
+    data = r.data
+    as_of = data.as_of.isoformat()
+    credit = publication.credit(as_of)
+    charts = []
+    specs = [("headline-tariffs", "Headline additional tariffs between the U.S. and China",
+              "a step chart of each side's headline tariff on the other's goods", routes.TARIFFS)]
+    for side in ledger.SIDES:
+        label = labels.TARIFF_DIRECTION[ledger.DIRECTION_OF_SIDE[side]]
+        specs.append((f"tariffs-by-authority-{side}", f"{label}, by legal authority",
+                      "the across-the-board tariff stacked by legal instrument", routes.TARIFFS))
+    specs.append(("timeline-overview", "The U.S.–China trade truce in one picture",
+                  "truce periods, rounds and calls, deadlines and the headline tariff each way",
+                  routes.TIMELINE + "#picture"))
+    for key, title, alt, page in specs:
+        path = routes.chart_file(key)
+        snippet = (f'<img src="{_absolute(r, path)}" alt="{title}: {alt}" width="800">\n'
+                   f'<p>Source: <a href="{_absolute(r, page)}">{publication.SITE_NAME}</a>, data as of {as_of}, '
+                   f'CC BY 4.0</p>')
+        charts.append(EmbeddableChart(key, title, alt, f"{title}, data as of {human_date(data.as_of)}.", path, page,
+                                      snippet))
+    countdown = (f'<iframe src="{_absolute(r, routes.EMBED_COUNTDOWN)}" title="U.S.–China trade truce: deadlines '
+                 f'ahead"\n        width="360" height="420" style="border:0"></iframe>')
+    return r.render("embed.md.j2", page_url, charts=charts, countdown_path=routes.EMBED_COUNTDOWN,
+                    countdown_snippet=countdown, credit=credit, site=r.site_url)
+
+
+def cite_page(r: Renderer, page_url: str) -> str:
+    """How to cite the site, a page or record (with an example), and a data release."""
+    data = r.data
+    items = citing.citables(data)
+    example = citing.citable_by_key(data).get(("round", data.rounds[-1].id)) if data.rounds else None
+    return r.render("cite.md.j2", page_url, author=publication.AUTHOR, site_name=publication.SITE_NAME,
+                    site=r.site_url, credit=publication.credit(data.as_of.isoformat()), example=example,
+                    example_url=_absolute(r, example.page) if example else "", citable_count=len(items))

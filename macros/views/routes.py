@@ -43,7 +43,7 @@ TIMELINEJS = f"{API}timeline.json"
 
 # Index pages are written as <section>/index.md; every other generated page as <url>.md.
 _SECTION_INDEXES = {TIMELINE, ROUNDS, ISSUES, PEOPLE, TARIFFS, DEADLINES, SOURCES, COVERAGE, MEASURES, COMMITMENTS,
-                    PRECEDENT, "subscribe/", "changes/"}
+                    PRECEDENT, "subscribe/", "changes/", "embed/", "cite/"}
 
 
 _TAG_SLUG = slugify(case="lower")
@@ -135,6 +135,8 @@ def api_schema(name: str) -> str:
 
 SUBSCRIBE = "subscribe/"
 CHANGES = "changes/"
+EMBED = "embed/"
+CITE = "cite/"
 CHANGES_FEED = "changes.atom"
 
 
@@ -197,6 +199,7 @@ class Routes:
     PEOPLE, TARIFFS, DEADLINES, SOURCES, COVERAGE, DATA_API = PEOPLE, TARIFFS, DEADLINES, SOURCES, COVERAGE, DATA_API
     CALENDAR, FEED, MEASURES, COMMITMENTS, PRECEDENT = CALENDAR, FEED, MEASURES, COMMITMENTS, PRECEDENT
     SUBSCRIBE, CHANGES, CHANGES_FEED, TAGS = SUBSCRIBE, CHANGES, CHANGES_FEED, TAGS
+    EMBED, CITE = EMBED, CITE
     issue_feed = staticmethod(issue_feed)
     cite_file = staticmethod(cite_file)
     chart_file = staticmethod(chart_file)

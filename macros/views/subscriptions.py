@@ -10,6 +10,9 @@ from macros.views import deadlines, routes
 from macros.views.memo import memoized
 from macros.views.timeline import round_issues
 
+# Each calendar's deadlines carry reminders this many days before they fall due.
+REMINDER_DAYS = (30, 7, 1)
+
 
 @dataclass(frozen=True)
 class Subscription:
