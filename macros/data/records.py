@@ -165,6 +165,18 @@ class Record(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
 
+SourceLevel = Literal["original", "report", "repost", "relay"]
+
+
+class Primary(Record):
+    """The primary text a relay quotes or summarises, as the relay names it (not read by the project)."""
+
+    issuer: Line = Field(description="Who issued it: 'MOFCOM', 'U.S. Department of the Treasury'.")
+    title: Line = Field(description="Its title or description, as the relay gives it.")
+    date: Date | None = Field(default=None, description="Its date, as the relay gives it.")
+    url: Url | None = Field(default=None, description="Its address, where the relay gives one.")
+
+
 class Source(Record):
     """A text somebody actually read that supports the record it sits in."""
 
@@ -174,6 +186,20 @@ class Source(Record):
     date: Date = Field(description="Publication date of the source.")
     archived_url: Url | None = Field(default=None, description="An archived copy, if any.")
     note: Line | None = Field(default=None, description="What this source supports; no quotes.")
+    level: SourceLevel | None = Field(
+        default=None,
+        description="How close it is to the fact: original (the primary document), report (the wire or outlet "
+                    "that reported it), repost (a syndicated copy), relay (a digest, snapshot or note quoting a "
+                    "report the project has not read; it names that primary). When absent: repost if the "
+                    "publisher names the original in brackets ('Site (Reuters)'), else report.")
+    primary: Primary | None = Field(default=None, description="Relays only: the primary text the relay cites.")
+
+    @property
+    def verification(self) -> str:
+        """The source's level, as written or as the publisher's form implies."""
+        if self.level is not None:
+            return self.level
+        return "repost" if "(" in self.publisher else "report"
 
 
 Sources = Annotated[list[Source], Field(min_length=1)]
@@ -266,6 +292,10 @@ class Document(Source):
     """A primary text of a round (joint statement, fact sheet, order): a source with a kind."""
 
     kind: DocumentKind
+
+    @property
+    def verification(self) -> str:
+        return self.level or ("repost" if "(" in self.publisher else "original")
 
 
 class Round(Record):
@@ -484,6 +514,12 @@ def _collect_sources(value: object, prefix: tuple[str | int, ...],
             item = getattr(value, name)
             if isinstance(item, (BaseModel, list, tuple)):
                 _collect_sources(item, (*prefix, name), found)
+
+
+def is_relayed(record: object) -> bool:
+    """A record whose evidence is relays only: it is reported, not verified against the original."""
+    levels = {source.verification for _, source in sources_in(record)}
+    return levels == {"relay"}
 
 
 def record_links_in(record: object, prefix: tuple[str | int, ...] = ()) -> Iterator[

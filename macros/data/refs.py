@@ -119,9 +119,28 @@ def issue_refs(item: Located, prefix: tuple[str | int, ...], values: list[str], 
 
 def check_sources(item: Located, today: dt.date) -> list[Problem]:
     problems = []
-    for path, source in sources_in(item.record):
+    found = list(sources_in(item.record))
+    for path, source in found:
         problems += not_future(item, (*path, "date"), source.date, today, "a source's publication date")
+        if source.verification == "relay" and source.primary is None:
+            problems.append(item.problem((*path, "level"), "a relay must name the primary it cites",
+                                         "add primary: {issuer: …, title: …, date: …, url: …} as the relay gives it"))
+        if source.primary is not None and source.verification != "relay":
+            problems.append(item.problem((*path, "primary"), f"primary is for relays; this source is a "
+                                         f"{source.verification}", "set level: relay, or remove primary"))
+    if found and all(source.verification == "relay" for _, source in found):
+        publishers = {_publisher_key(source.publisher) for _, source in found}
+        if len(publishers) < 2:
+            problems.append(item.problem(("sources",), f"rests on relays alone, from {len(publishers)} publisher: "
+                                         "a relayed record needs two independent relays",
+                                         "add a relay from another publisher (not a copy of the first), or a "
+                                         "source you read: the original or a report of it"))
     return problems
+
+
+def _publisher_key(publisher: str) -> str:
+    """Publishers compared without case, spacing or the bracketed original ('Site (Reuters)')."""
+    return " ".join(publisher.split("(")[0].lower().split())
 
 
 def not_future(item: Located, fields: tuple[str | int, ...], when: dt.date | None, today: dt.date,

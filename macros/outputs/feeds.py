@@ -197,7 +197,10 @@ def _record_links(data: Dataset) -> RecordLinks:
 def _entry_content(entry: LedgerEntry, links: RecordLinks, site_url: str) -> str:
     sources = "".join(f'<li>{text(s.publisher)}: <a href="{text(safe_url(s.url))}">{text(s.url)}</a></li>'
                       for s in entry.sources)
-    return f"{links.html(entry.text, site_url)}<p>Sources:</p><ul>{sources}</ul>"
+    relayed = entry.sources and all(s.verification == "relay" for s in entry.sources)
+    badge = ("<p><strong>Reported, not verified against the original:</strong> every source is a digest or "
+             "note that relays it.</p>") if relayed else ""
+    return f"{badge}{links.html(entry.text, site_url)}<p>Sources:</p><ul>{sources}</ul>"
 
 
 def _deadline_entry(data: Dataset, deadline: Deadline) -> LedgerEntry:

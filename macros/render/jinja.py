@@ -19,7 +19,7 @@ from markupsafe import Markup
 
 from macros.data.dataset import Dataset
 from macros.data.history import History
-from macros.data.records import Deadline
+from macros.data.records import Deadline, is_relayed
 from macros.render import safe
 from macros.render.held import HeldHtml, mark_headings
 from macros.render.record_links import RecordLinks
@@ -101,7 +101,7 @@ def environment() -> Environment:
         rel=_relative,
         display_status=_display_status,
     )
-    env.globals.update(labels=labels)
+    env.globals.update(labels=labels, relayed=is_relayed)
     return env
 
 

@@ -11,7 +11,8 @@ from collections import Counter
 from dataclasses import dataclass
 from itertools import groupby
 
-from macros.data.records import Commitment, sources_in
+from macros.data.dataset import Dataset
+from macros.data.records import Commitment, is_relayed, sources_in
 from macros.render.chart import tariff_chart
 from macros.render.jinja import Renderer, human_date, relative_base
 from macros.render.ledger_charts import stacked_tariff, state_strip
@@ -224,8 +225,7 @@ def home(r: Renderer, page_url: str) -> str:
         picture=overview_svg(overview.overview(data), r.routes, relative_base(page_url), compact=True),
         is_now=ledger.horizon_is_now(data),
         cliffs=cliffs,
-        cliff_sides=[(side, ledger.headline_on(data, side, data.as_of), ledger.headline_after(data, side, changes))
-                     for side in ledger.SIDES],
+        cliff_sides=cliff_sides(data, changes),
         passed_since=[(day, [d for d in passed_since if d.due == day])
                       for day in sorted({d.due for d in passed_since})],
         passed_open=any(d.status in ("pending", "unknown") for d in passed_since),
@@ -268,8 +268,17 @@ def deadlines_page(r: Renderer, page_url: str, year: str | None = None) -> str:
         chains = years[year]
     else:
         chains = [] if years else deadlines.chains(data)
+    cliffs = ledger.cliffs_to_show(data) if year is None else []
+    changes = [sb for cliff in cliffs for sb in cliff.changes]
     return r.render("deadlines.md.j2", page_url, upcoming=upcoming, overdue=overdue, settled=settled,
-                    chains=chains, years={y: len(c) for y, c in years.items()}, year=year, cap=paging.LIST_CAP)
+                    chains=chains, years={y: len(c) for y, c in years.items()}, year=year, cap=paging.LIST_CAP,
+                    cliffs=cliffs, cliff_sides=cliff_sides(data, changes))
+
+
+def cliff_sides(data: Dataset, changes: list[ledger.SnapBack]) -> list[tuple[str, float, float]]:
+    """Each side's across-the-board rate at the horizon and if every change in `changes` happened."""
+    return [(side, ledger.headline_on(data, side, data.as_of), ledger.headline_after(data, side, changes))
+            for side in ledger.SIDES]
 
 
 def matrix_page(r: Renderer, page_url: str, year: str | None = None) -> str:
@@ -386,7 +395,7 @@ def precedent_page(r: Renderer, page_url: str) -> str:
     data = r.data
     kind_labels, outcome_labels = labels.DEADLINE_KIND, labels.DEADLINE_OUTCOME
     by_labels, product_labels = labels.EXPECTATION_BY, labels.ROUND_PRODUCT
-    sampled = [d for d in data.deadlines if precedent.outcome_of(d, data.today) is not None]
+    sampled = [d for d in data.deadlines if precedent.outcome_of(d, data.today) is not None and not is_relayed(d)]
     expectations = [x for rnd in data.rounds for x in rnd.expectations]
     first = min([x.start for x in data.rounds] + [e.date for e in data.events], default=data.today)
     return r.render(
@@ -406,7 +415,7 @@ def precedent_page(r: Renderer, page_url: str) -> str:
         implement=precedent.days_to_implement(data),
         products=precedent.ROUND_PRODUCTS, product_labels=product_labels,
         round_rows=list(precedent.round_products(data).items()), window=precedent.EXTENSION_WINDOW_DAYS,
-        share=precedent.share, lead_range=precedent.lead_range,
+        share=precedent.share, lead_range=precedent.lead_range, relayed=precedent.relayed_apart(data),
     )
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from macros.data.dataset import Dataset
-from macros.data.records import Commitment, Deadline, Measure, MeasureState
+from macros.data.records import Commitment, Deadline, Measure, MeasureState, is_relayed
 from macros.views.memo import memoized
 
 T = TypeVar("T")
@@ -258,8 +258,15 @@ def tariff_steps(data: Dataset, side: str) -> list[Step]:
 
 
 def status_counts(commitments: list[Commitment]) -> dict[str, int]:
-    counts = Counter(c.status for c in commitments)
+    """Commitments by status. A commitment resting on relays alone is counted apart (not here):
+    see relayed_count."""
+    counts = Counter(c.status for c in commitments if not is_relayed(c))
     return {status: counts.get(status, 0) for status in COMMITMENT_STATUSES}
+
+
+def relayed_count(records: Iterable[object]) -> int:
+    """How many of `records` rest on relays alone (reported, not verified against the original)."""
+    return sum(is_relayed(record) for record in records)
 
 
 def _grouped(items: Iterable[T], keys: Callable[[T], Iterable[str]]) -> dict[str, list[T]]:

@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from macros.data.dataset import Dataset
-from macros.data.records import Deadline
+from macros.data.records import Deadline, is_relayed
 from macros.views import deadlines as deadline_views
 from macros.views import labels, ledger
 from macros.views.memo import memoized
@@ -73,9 +73,17 @@ def _sample(data: Dataset, before: dt.date | None = None, kind: str | None = Non
             continue
         if before is not None and deadline.due >= before:
             continue
-        if outcome_of(deadline, data.today) is not None:
-            found.append(deadline)
+        if outcome_of(deadline, data.today) is not None and not is_relayed(deadline):
+            found.append(deadline)  # a deadline resting on relays alone is counted apart
     return found
+
+
+@memoized
+def relayed_apart(data: Dataset) -> dict[str, int]:
+    """Records left out of the base rates because they rest on relays alone, by kind."""
+    passed = [d for d in data.deadlines if outcome_of(d, data.today) is not None]
+    return {"deadlines": ledger.relayed_count(passed), "commitments": ledger.relayed_count(data.commitments),
+            "rounds": ledger.relayed_count(data.rounds)}
 
 
 @memoized
