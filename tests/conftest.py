@@ -15,7 +15,7 @@ from bs4 import BeautifulSoup
 
 # Every test on the real data sees the same "today", so results do not change with the calendar
 # (deadlines that are ahead today stay ahead). Builds inherit it through the environment.
-REAL_TODAY = "2026-11-25"
+REAL_TODAY = "2026-12-06"
 os.environ.setdefault("TTT_TODAY", REAL_TODAY)
 
 ROOT = Path(__file__).resolve().parent.parent

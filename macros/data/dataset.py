@@ -53,6 +53,14 @@ class Dataset:
         dates = [source.date for record in self.all_records() for _, source in sources_in(record)]
         return max(dates, default=self.today)
 
+    @cached_property
+    def as_of_read(self) -> dt.date:
+        """The newest source read as an original, a report or a repost (relays left out): where the
+        record stops being verified against what it cites."""
+        dates = [source.date for record in self.all_records() for _, source in sources_in(record)
+                 if source.verification != "relay"]
+        return max(dates, default=self.today)
+
     def all_records(self) -> tuple[object, ...]:
         return (*self.rounds, *self.issues, *self.events, *self.deadlines, *self.people, *self.tariffs,
                 *self.measures, *self.commitments)

@@ -229,6 +229,8 @@ def home(r: Renderer, page_url: str) -> str:
         passed_since=[(day, [d for d in passed_since if d.due == day])
                       for day in sorted({d.due for d in passed_since})],
         passed_open=any(d.status in ("pending", "unknown") for d in passed_since),
+        as_of_read=data.as_of_read,
+        relayed_ahead=[d for d in deadlines.upcoming(data) if is_relayed(d)],
         tariff_count=len(data.tariffs),
         first_tariff=min((t.effective for t in data.tariffs), default=None),
         upcoming=deadlines.upcoming(data),

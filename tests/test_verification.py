@@ -1,0 +1,53 @@
+"""Verification levels (issue 22): a record resting on relays alone is shown as reported, not
+verified against the original, on its page and in its feed entry, and counted apart."""
+
+from __future__ import annotations
+
+import feedparser
+
+from macros.data.records import Source, is_relayed
+from macros.views import precedent
+from macros.views.routes import Routes
+from macros.views.timeline import anchor
+
+BADGE = "reported, not verified against the original"
+
+
+def source(**fields) -> Source:
+    return Source.model_validate({"url": "https://example.org/a", "publisher": "Example", "title": "T",
+                                  "date": "2026-01-01", **fields})
+
+
+def test_a_sources_level_is_written_or_implied_by_its_publisher():
+    assert source().verification == "report"
+    assert source(publisher="Site (Reuters)").verification == "repost"
+    assert source(level="original").verification == "original"
+    relay = source(level="relay", primary={"issuer": "MOFCOM", "title": "Reading"})
+    assert relay.verification == "relay" and relay.primary.issuer == "MOFCOM"
+
+
+def test_relayed_records_show_the_badge_on_the_timeline_and_in_their_feed_entry(real_build, real_dataset):
+    relayed = [e for e in real_dataset.events if is_relayed(e)]
+    assert relayed, "the record has events known from relays only"
+    routes = Routes(real_dataset)
+    feed = feedparser.parse((real_build.site / "feed.atom").read_bytes())
+    contents = {entry.id.rsplit(":", 1)[-1]: entry.content[0].value for entry in feed.entries}
+    for event in relayed:
+        page = routes.on_timeline("event", event.id, event.date).split("#")[0]
+        item = real_build.html(page).find("li", id=anchor("event", event.id))
+        assert BADGE in item.get_text(" ", strip=True)
+        publishers = {s.publisher for s in event.sources}
+        assert len(publishers) >= 2  # two independent relays
+        assert "Reported, not verified against the original" in contents[f"event-{event.id}"]
+    verified = next(e for e in real_dataset.events if not is_relayed(e))
+    page = routes.on_timeline("event", verified.id, verified.date).split("#")[0]
+    assert BADGE not in real_build.html(page).find("li", id=anchor("event", verified.id)).get_text(" ")
+
+
+def test_relayed_records_are_counted_apart_from_the_base_rates(real_build, real_dataset):
+    apart = precedent.relayed_apart(real_dataset)
+    passed = [d for d in real_dataset.deadlines if precedent.outcome_of(d, real_dataset.today) is not None]
+    counted = sum(sum(row.values()) for row in precedent.deadline_outcomes(real_dataset).values())
+    assert counted == len(passed) - apart["deadlines"]
+    note = real_build.html("precedent/").select_one("#relayed-apart").get_text(" ", strip=True)
+    assert f"{apart['deadlines']} deadline" in note and f"{apart['commitments']} commitment" in note
