@@ -68,6 +68,8 @@ def check_records(loaded: LoadResult, today: dt.date) -> list[Problem]:
     problems += check_measures(loaded.records["measures"], ids, today)
     problems += check_commitments(loaded.records["commitments"], ids, today)
     problems += check_suspension_chains(loaded.records["deadlines"], loaded.records["measures"], ids)
+    for item in loaded.records["purchases"]:
+        problems += _check_purchase(item, ids, today)
     for name, items in loaded.unvalidated.items():
         for item in items:
             problems += unvalidated_refs(item, name, ids)
@@ -119,6 +121,32 @@ def _check_event(item: Located, ids: Refs, today: dt.date) -> list[Problem]:
                                          "name the other side's measure"))
         else:
             problems += ref(item, ("counterpart",), event.counterpart, ids["events"], "event", exclude={event.id})
+    return problems
+
+
+def _check_purchase(item: Located, ids: Refs, today: dt.date) -> list[Problem]:
+    """A purchase names its commitment; its figures run oldest first from its start, none in the
+    future, and never fall (they are cumulative)."""
+    purchase = item.record
+    problems = check_sources(item, today)
+    problems += ref(item, ("commitment",), purchase.commitment, ids["commitments"], "commitment")
+    previous = None
+    for i, figure in enumerate(purchase.figures):
+        problems += not_future(item, ("figures", i, "date"), figure.date, today, "a measured figure")
+        if figure.date < purchase.counting_from:
+            problems.append(item.problem(("figures", i, "date"), f"{figure.date} is before counting_from "
+                                         f"{purchase.counting_from}", "check the date, or counting_from"))
+        if previous is not None and figure.date < previous.date:
+            problems.append(item.problem(("figures", i, "date"), "figures must run oldest first",
+                                         "move this figure above the one dated " + previous.date.isoformat()))
+        elif previous is not None and figure.basis == previous.basis and figure.quantity < previous.quantity:
+            problems.append(item.problem(("figures", i, "quantity"), f"{figure.quantity:g} is less than the "
+                                         f"previous {figure.basis} figure ({previous.quantity:g}); figures are "
+                                         "cumulative", "check the figure, or its basis"))
+        previous = figure
+    if not purchase.figures and not purchase.no_figures:
+        problems.append(item.problem(("figures",), "no figure is stored and no_figures does not say why",
+                                     "add a measured figure with its source, or no_figures: what was looked for"))
     return problems
 
 

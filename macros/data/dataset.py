@@ -23,6 +23,7 @@ from macros.data.records import (
     Issue,
     Measure,
     Person,
+    Purchase,
     Round,
     TariffChange,
     sources_in,
@@ -42,6 +43,7 @@ class Dataset:
     gaps: tuple[Gap, ...] = ()
     measures: tuple[Measure, ...] = ()
     commitments: tuple[Commitment, ...] = ()
+    purchases: tuple[Purchase, ...] = ()
     files: dict[tuple[str, str], str] = field(default_factory=dict)
     warnings: tuple[Problem, ...] = ()
     # Derived views computed once per build (see views.memoized): pages reuse them.
@@ -63,7 +65,7 @@ class Dataset:
 
     def all_records(self) -> tuple[object, ...]:
         return (*self.rounds, *self.issues, *self.events, *self.deadlines, *self.people, *self.tariffs,
-                *self.measures, *self.commitments)
+                *self.measures, *self.commitments, *self.purchases)
 
     @cached_property
     def by_id(self) -> dict[str, dict[str, Any]]:
@@ -78,6 +80,7 @@ class Dataset:
             "gaps": {g.id: g for g in self.gaps},
             "measures": {m.id: m for m in self.measures},
             "commitments": {c.id: c for c in self.commitments},
+            "purchases": {p.id: p for p in self.purchases},
         }
 
     def file_of(self, collection: str, record_id: str) -> str:
@@ -108,6 +111,7 @@ def build_dataset(loaded: LoadResult, today: dt.date) -> Dataset:
         gaps=tuple(sorted(records["gaps"], key=lambda g: (g.issues[0], g.id))),
         measures=tuple(sorted(records["measures"], key=lambda m: (m.side != "us", m.kind, m.states[0].start, m.id))),
         commitments=tuple(sorted(records["commitments"], key=lambda c: (c.round, c.side != "us", c.id))),
+        purchases=tuple(sorted(records["purchases"], key=lambda p: (p.counting_from, p.id))),
         files=files,
         warnings=tuple(sorted(p for p in problems if p.severity == "warning")),
     )

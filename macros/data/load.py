@@ -27,6 +27,7 @@ from macros.data.records import (
     Issue,
     Measure,
     Person,
+    Purchase,
     Round,
     TariffChange,
 )
@@ -53,6 +54,7 @@ COLLECTIONS = (
     Collection("gaps", Gap, one_per_file=False),
     Collection("measures", Measure, one_per_file=False),
     Collection("commitments", Commitment, one_per_file=False),
+    Collection("purchases", Purchase, one_per_file=False),
 )
 IGNORED_NAMES = {"README.md", ".gitkeep"}
 _ID_LINE = re.compile(r"""(?m)^[ \t-]*id:[ \t]*["']?([a-z0-9][a-z0-9-]*)""")

@@ -478,6 +478,46 @@ class TariffChange(Record):
     sources: Sources
 
 
+PurchaseBasis = Literal["trade-tallies", "usda-export-sales", "china-customs", "other"]
+
+
+class PurchaseFigure(Record):
+    """One measured, cumulative figure of a purchase commitment, as a source gives it."""
+
+    date: Date = Field(description="The day the figure stands for (or the source's date).")
+    quantity: float = Field(ge=0, description="The cumulative quantity bought, in the purchase's unit.")
+    basis: PurchaseBasis = Field(description="How it was measured: trade-tallies (traders' and press counts of "
+                                 "sales), usda-export-sales (USDA confirmed sales), china-customs (arrivals).")
+    note: Line | None = None
+    sources: Sources
+
+
+class PurchaseDeadline(Record):
+    """When one side said the target was due."""
+
+    side: Side = Field(description="Whose account: us | cn.")
+    due: Date
+    said_by: Line = Field(description="Who said so: 'White House fact sheet', 'Bessent, 3 December 2025'.")
+    sources: Sources
+
+
+class Purchase(Record):
+    """A purchase commitment's measured figures against its target and each side's stated deadline.
+    Never extrapolated: where no figure is stored for a period, the record says so."""
+
+    id: Id
+    title: Line
+    commitment: Id = Field(description="The commitment this measures.")
+    product: Line
+    unit: Line = Field(description="The unit of target and figures: 'million tonnes'.")
+    target: float = Field(gt=0)
+    counting_from: Date = Field(description="The day purchases start counting towards the target.")
+    deadlines: list[PurchaseDeadline] = Field(min_length=1)
+    figures: list[PurchaseFigure] = Field(default_factory=list)
+    no_figures: Markdown | None = Field(default=None, description="What was looked for where no figure is stored.")
+    sources: Sources
+
+
 class Gap(Record):
     """Something looked for and not found in a reputable, dated source: shown on the Coverage page."""
 

@@ -40,6 +40,7 @@ REFERENCE_FIELDS: dict[str, tuple[tuple[FieldPath, str], ...]] = {
                  (("states", "*", "until"), "deadlines"), (("states", "*", "event"), "events")),
     "commitments": ((("round",), "rounds"), (("issues", "*"), "issues"), (("measures", "*"), "measures"),
                     (("due",), "deadlines"), (("evidence", "*"), "events")),
+    "purchases": ((("commitment",), "commitments"),),
 }
 _SINGULAR = {"people": "person", "issues": "issue", "rounds": "round", "events": "event",
              "deadlines": "deadline", "measures": "measure", "commitments": "commitment"}

@@ -21,6 +21,7 @@ from macros.data.records import (
     Issue,
     Measure,
     Person,
+    Purchase,
     Record,
     Round,
     TariffChange,
@@ -67,6 +68,10 @@ class ApiCommitment(Commitment):
     page: str
 
 
+class ApiPurchase(Purchase):
+    page: str
+
+
 API_MODELS: dict[str, type[Record]] = {
     "rounds": ApiRound,
     "issues": ApiIssue,
@@ -76,6 +81,7 @@ API_MODELS: dict[str, type[Record]] = {
     "tariffs": TariffChange,
     "measures": ApiMeasure,
     "commitments": ApiCommitment,
+    "purchases": ApiPurchase,
 }
 
 
@@ -103,6 +109,7 @@ def api_records(data: Dataset) -> dict[str, list[Record]]:
         "measures": [ApiMeasure.model_construct(**dict(m), page=routes.measure_page(m.id)) for m in data.measures],
         "commitments": [ApiCommitment.model_construct(**dict(c), page=routes.commitment(c.id, c.round))
                          for c in data.commitments],
+        "purchases": [ApiPurchase.model_construct(**dict(p), page=links.record(p)) for p in data.purchases],
     }
 
 

@@ -26,6 +26,7 @@ from macros.views import (
     paging,
     precedent,
     publication,
+    purchases,
     rounds,
     routes,
     sources,
@@ -503,3 +504,10 @@ def cite_page(r: Renderer, page_url: str) -> str:
     return r.render("cite.md.j2", page_url, author=publication.AUTHOR, site_name=publication.SITE_NAME,
                     site=r.site_url, credit=publication.credit(data.as_of.isoformat()), example=example,
                     example_url=_absolute(r, example.page) if example else "", citable_count=len(items))
+
+
+def purchases_page(r: Renderer, page_url: str) -> str:
+    """Each purchase commitment as a meter: how much, by when, by which measure, against whose deadline."""
+    data = r.data
+    return r.render("purchases.md.j2", page_url, meters=[purchases.meter(p, data.today) for p in data.purchases],
+                    commitments=data.by_id["commitments"])

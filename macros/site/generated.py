@@ -53,6 +53,7 @@ def generated_pages(data: Dataset) -> list[GeneratedPage]:
         GeneratedPage(routes.CHANGES, "changes_page", searchable=False),
         GeneratedPage(routes.EMBED, "embed_page"),
         GeneratedPage(routes.CITE, "cite_page"),
+        GeneratedPage(routes.PURCHASES, "purchases_page"),
     ]
     pages += [GeneratedPage(routes.measure_page(m.id), "measure_page", (m.id,), data.file_of("measures", m.id))
               for m in data.measures]

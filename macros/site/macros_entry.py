@@ -43,6 +43,7 @@ def macro_table() -> dict[str, Callable[..., str]]:
         "changes_page": pc.changes_page,
         "embed_page": pc.embed_page,
         "cite_page": pc.cite_page,
+        "purchases_page": pc.purchases_page,
         "rounds_year": lambda r, year, url: pc.rounds_index(r, url, year),
         "deadlines_year": lambda r, year, url: pc.deadlines_page(r, url, year),
         "matrix_year": lambda r, year, url: pc.matrix_page(r, url, year),

@@ -20,6 +20,11 @@ EVENT_KIND = {
     "other": "Other",
 }
 CALL_BETWEEN = {"leaders": "Leaders' call", "officials": "Officials' call"}
+PURCHASE_BASIS = {"trade-tallies": "traders' tallies of sales", "usda-export-sales": "USDA confirmed export sales",
+                  "china-customs": "Chinese customs arrivals", "other": "another measure"}
+PURCHASE_VERDICT = {"met-by": "target reached by this date", "met-after": "target reached only after this date",
+                    "not-met": "passed; the latest figure is below the target", "ahead": "still ahead",
+                    "no-figure": "passed; no figure on record"}
 SIDE = {"us": "United States", "cn": "China", "both": "Both sides"}
 DEADLINE_STATUS = {
     "pending": "Pending",

@@ -13,7 +13,7 @@ import posixpath
 from pymdownx.slugs import slugify
 
 from macros.data.dataset import Dataset
-from macros.data.records import Commitment, Deadline, Event, Issue, Measure, Person, Round, TariffChange
+from macros.data.records import Commitment, Deadline, Event, Issue, Measure, Person, Purchase, Round, TariffChange
 from macros.views import paging
 from macros.views.sources import publisher_slugs
 from macros.views.timeline import Entry, anchor, quarter
@@ -43,7 +43,7 @@ TIMELINEJS = f"{API}timeline.json"
 
 # Index pages are written as <section>/index.md; every other generated page as <url>.md.
 _SECTION_INDEXES = {TIMELINE, ROUNDS, ISSUES, PEOPLE, TARIFFS, DEADLINES, SOURCES, COVERAGE, MEASURES, COMMITMENTS,
-                    PRECEDENT, "subscribe/", "changes/", "embed/", "cite/"}
+                    PRECEDENT, "subscribe/", "changes/", "embed/", "cite/", "purchases/"}
 
 
 _TAG_SLUG = slugify(case="lower")
@@ -137,6 +137,7 @@ SUBSCRIBE = "subscribe/"
 CHANGES = "changes/"
 EMBED = "embed/"
 CITE = "cite/"
+PURCHASES = "purchases/"
 CHANGES_FEED = "changes.atom"
 
 
@@ -199,7 +200,7 @@ class Routes:
     PEOPLE, TARIFFS, DEADLINES, SOURCES, COVERAGE, DATA_API = PEOPLE, TARIFFS, DEADLINES, SOURCES, COVERAGE, DATA_API
     CALENDAR, FEED, MEASURES, COMMITMENTS, PRECEDENT = CALENDAR, FEED, MEASURES, COMMITMENTS, PRECEDENT
     SUBSCRIBE, CHANGES, CHANGES_FEED, TAGS = SUBSCRIBE, CHANGES, CHANGES_FEED, TAGS
-    EMBED, CITE = EMBED, CITE
+    EMBED, CITE, PURCHASES = EMBED, CITE, PURCHASES
     issue_feed = staticmethod(issue_feed)
     cite_file = staticmethod(cite_file)
     chart_file = staticmethod(chart_file)
@@ -309,4 +310,6 @@ class Routes:
             return measure_page(record.id)
         if isinstance(record, Commitment):
             return commitment(record.id, record.round)
+        if isinstance(record, Purchase):
+            return f"{PURCHASES}#purchase-{record.id}"
         raise TypeError(f"no page for {type(record).__name__}")
