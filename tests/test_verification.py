@@ -22,6 +22,9 @@ def test_a_sources_level_is_written_or_implied_by_its_publisher():
     assert source().verification == "report"
     assert source(publisher="Site (Reuters)").verification == "repost"
     assert source(level="original").verification == "original"
+    assert source(url="https://www.federalregister.gov/d/2025-1").verification == "original"
+    assert source(url="https://english.mofcom.gov.cn/a.html").verification == "original"
+    assert source(url="https://www.gov.example.org/a").verification == "report"
     relay = source(level="relay", primary={"issuer": "MOFCOM", "title": "Reading"})
     assert relay.verification == "relay" and relay.primary.issuer == "MOFCOM"
 
@@ -51,3 +54,16 @@ def test_relayed_records_are_counted_apart_from_the_base_rates(real_build, real_
     assert counted == len(passed) - apart["deadlines"]
     note = real_build.html("precedent/").select_one("#relayed-apart").get_text(" ", strip=True)
     assert f"{apart['deadlines']} deadline" in note and f"{apart['commitments']} commitment" in note
+
+
+def test_the_coverage_page_counts_sources_by_level(real_build, real_dataset):
+    from collections import Counter
+
+    from macros.data.records import sources_in
+
+    cited = {s.url: s for x in real_dataset.all_records() for _, s in sources_in(x)}
+    levels = Counter(s.verification for s in cited.values())
+    text = real_build.html("coverage/").select_one("#levels").get_text(" ", strip=True)
+    assert f"How close the {len(cited)} sources" in text
+    for level in ("original", "report", "repost", "relay"):
+        assert f"{levels[level]} {level}" in text

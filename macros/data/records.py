@@ -196,10 +196,13 @@ class Source(Record):
 
     @property
     def verification(self) -> str:
-        """The source's level, as written or as the publisher's form implies."""
+        """The source's level, as written or as implied: a copy on another site ('Site (Reuters)') is
+        a repost, a text on a government's own site (.gov, .gov.cn) an original, anything else a report."""
         if self.level is not None:
             return self.level
-        return "repost" if "(" in self.publisher else "report"
+        if "(" in self.publisher:
+            return "repost"
+        return "original" if _on_government_site(self.url) else "report"
 
 
 Sources = Annotated[list[Source], Field(min_length=1)]
@@ -296,6 +299,11 @@ class Document(Source):
     @property
     def verification(self) -> str:
         return self.level or ("repost" if "(" in self.publisher else "original")
+
+
+def _on_government_site(url: str) -> bool:
+    host = (urlsplit(url).hostname or "").lower()
+    return host.endswith((".gov", ".gov.cn", ".mil")) or host in ("gov.cn", "federalregister.gov")
 
 
 class Round(Record):

@@ -341,7 +341,12 @@ def coverage_page(r: Renderer, page_url: str) -> str:
     disputes += [(f"Event: {e.title}", r.routes.on_timeline("event", e.id, e.date), d.about) for e in data.events
                  for d in e.disputes]
     first = min([x.start for x in data.rounds] + [e.date for e in data.events], default=data.today)
+    cited = {s.url: s for x in data.all_records() for _, s in sources_in(x)}
+    levels = Counter(s.verification for s in cited.values())
+    relayed = Counter(type(x).__name__ for x in data.all_records() if is_relayed(x))
     return r.render("coverage.md.j2", page_url, counts=counts, thin_rounds=[t for t in thin if t[1]],
+                    levels=[(level, levels.get(level, 0)) for level in ("original", "report", "repost", "relay")],
+                    level_total=len(cited), relayed=sorted(relayed.items()), as_of_read=data.as_of_read,
                     cap=paging.LIST_CAP, single=sources.single_source_records(data), disputes=disputes,
                     overdue=deadlines.overdue(data), first=first, warnings=data.warnings, gaps=data.gaps)
 

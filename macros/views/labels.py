@@ -20,6 +20,8 @@ EVENT_KIND = {
     "other": "Other",
 }
 CALL_BETWEEN = {"leaders": "Leaders' call", "officials": "Officials' call"}
+SOURCE_LEVEL = {"original": "originals (the primary documents)", "report": "reports (the wire or outlet that reported)",
+                "repost": "reposts (syndicated copies)", "relay": "relays (digests quoting what was not read)"}
 PURCHASE_BASIS = {"trade-tallies": "traders' tallies of sales", "usda-export-sales": "USDA confirmed export sales",
                   "china-customs": "Chinese customs arrivals", "other": "another measure"}
 PURCHASE_VERDICT = {"met-by": "target reached by this date", "met-after": "target reached only after this date",
