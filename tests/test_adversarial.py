@@ -198,7 +198,7 @@ def test_composed_markdown_is_refused_or_inert_in_a_page(fixture_data, parts):
     if not accepted(_MARKDOWN, text):
         return
     issue = fixture_data.issues[0].model_copy(update={"summary": _MARKDOWN.validate_python(text)})
-    data = dataclasses.replace(fixture_data, issues=(issue, *fixture_data.issues[1:]), memo={})
+    data = dataclasses.replace(fixture_data, issues=(issue, *fixture_data.issues[1:]))
     held = HeldHtml()
     page_url = f"issues/{issue.id}/"
     page_markdown = pages.issue_page(Renderer(data, held), issue.id, page_url)

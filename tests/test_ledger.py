@@ -270,3 +270,19 @@ def test_feeds_announce_state_changes_and_calendars_say_what_snaps_back(real_bui
     for deadline in real_dataset.deadlines:
         description = str(events[f"deadline-{deadline.id}@trade-truce-tracker"]["DESCRIPTION"])
         assert ("If nothing is done:" in description) == bool(deadline.measures)
+
+
+def test_a_replaced_dataset_derives_its_views_afresh(fixture_data):
+    """`dataclasses.replace` must not carry the memo over: the copy's views come from the copy."""
+    import dataclasses
+
+    from macros.views.deadlines import upcoming
+    from macros.views.ledger import cliffs
+
+    ahead = upcoming(fixture_data)
+    assert ahead, "the fixture should have a deadline still ahead on its build date"
+    cliffs(fixture_data)
+    copy = dataclasses.replace(fixture_data, deadlines=())
+    assert copy.memo is not fixture_data.memo and not copy.memo
+    assert upcoming(copy) == [] and cliffs(copy) == []
+    assert upcoming(fixture_data) == ahead

@@ -46,8 +46,9 @@ class Dataset:
     purchases: tuple[Purchase, ...] = ()
     files: dict[tuple[str, str], str] = field(default_factory=dict)
     warnings: tuple[Problem, ...] = ()
-    # Derived views computed once per build (see views.memoized): pages reuse them.
-    memo: dict[object, object] = field(default_factory=dict, compare=False, repr=False)
+    # Derived views computed once per build (see views.memoized): pages reuse them. Not an init
+    # field, so `dataclasses.replace` gives the copy an empty memo instead of the original's views.
+    memo: dict[object, object] = field(default_factory=dict, init=False, compare=False, repr=False)
 
     @cached_property
     def as_of(self) -> dt.date:
