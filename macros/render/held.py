@@ -21,6 +21,14 @@ HEADING_MARK = "<!--ttt-heading-->"
 _PLACEHOLDER = re.compile(r"<!--ttt-block-(\d+)-->")
 _SOURCE_HEADING = re.compile(r"^(#{1,6} )(.*)$", re.M)
 _EXPRESSION = re.compile(r"\{\{(.*?)\}\}")
+# A heading that does not begin its line (indented, or after a tag or an expression) cannot be
+# marked, so it would be held as HTML and shown as a literal "## text": templates must not have one.
+_UNMARKABLE_HEADING = re.compile(r"^(?:[ \t]+|.*(?:%\}|\}\}|>)[ \t]*)#{1,6} \S", re.M)
+
+
+def unmarkable_headings(source: str) -> list[int]:
+    """Line numbers (from 1) of heading lines in a template source that `mark_headings` cannot see."""
+    return [source.count("\n", 0, m.start()) + 1 for m in _UNMARKABLE_HEADING.finditer(source)]
 
 
 def mark_headings(source: str) -> str:

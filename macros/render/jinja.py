@@ -13,7 +13,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateSyntaxError, pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup
 
@@ -21,7 +21,7 @@ from macros.data.dataset import Dataset
 from macros.data.history import History
 from macros.data.records import Deadline, is_relayed
 from macros.render import safe
-from macros.render.held import HeldHtml, mark_headings
+from macros.render.held import HeldHtml, mark_headings, unmarkable_headings
 from macros.render.record_links import RecordLinks
 from macros.render.tables import label_cells
 from macros.views import deadlines, labels, ledger, precedent, routes
@@ -51,6 +51,10 @@ class _HeadingMarkingLoader(FileSystemLoader):
 
     def get_source(self, environment: Environment, template: str) -> tuple[str, str | None, Callable[[], bool]]:
         source, filename, uptodate = super().get_source(environment, template)
+        for line in unmarkable_headings(source):
+            raise TemplateSyntaxError("a Markdown heading must begin its line (no indent, no tag or "
+                                      "expression before it), or it shows as literal '#' text", line,
+                                      template, filename)
         return mark_headings(source), filename, uptodate
 
 
