@@ -70,6 +70,9 @@ def check_records(loaded: LoadResult, today: dt.date) -> list[Problem]:
     problems += check_suspension_chains(loaded.records["deadlines"], loaded.records["measures"], ids)
     for item in loaded.records["purchases"]:
         problems += _check_purchase(item, ids, today)
+    for item in loaded.records["estimates"]:
+        problems += check_sources(item, today)
+        problems += not_future(item, ("as_of",), item.record.as_of, today, "the day an estimate applies to")
     for name, items in loaded.unvalidated.items():
         for item in items:
             problems += unvalidated_refs(item, name, ids)

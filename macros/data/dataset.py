@@ -18,6 +18,7 @@ from macros.data.problems import DataError, Problem
 from macros.data.records import (
     Commitment,
     Deadline,
+    Estimate,
     Event,
     Gap,
     Issue,
@@ -44,6 +45,7 @@ class Dataset:
     measures: tuple[Measure, ...] = ()
     commitments: tuple[Commitment, ...] = ()
     purchases: tuple[Purchase, ...] = ()
+    estimates: tuple[Estimate, ...] = ()
     files: dict[tuple[str, str], str] = field(default_factory=dict)
     warnings: tuple[Problem, ...] = ()
     # Derived views computed once per build (see views.memoized): pages reuse them. Not an init
@@ -66,7 +68,7 @@ class Dataset:
 
     def all_records(self) -> tuple[object, ...]:
         return (*self.rounds, *self.issues, *self.events, *self.deadlines, *self.people, *self.tariffs,
-                *self.measures, *self.commitments, *self.purchases)
+                *self.measures, *self.commitments, *self.purchases, *self.estimates)
 
     @cached_property
     def by_id(self) -> dict[str, dict[str, Any]]:
@@ -82,6 +84,7 @@ class Dataset:
             "measures": {m.id: m for m in self.measures},
             "commitments": {c.id: c for c in self.commitments},
             "purchases": {p.id: p for p in self.purchases},
+            "estimates": {e.id: e for e in self.estimates},
         }
 
     def file_of(self, collection: str, record_id: str) -> str:
@@ -113,6 +116,7 @@ def build_dataset(loaded: LoadResult, today: dt.date) -> Dataset:
         measures=tuple(sorted(records["measures"], key=lambda m: (m.side != "us", m.kind, m.states[0].start, m.id))),
         commitments=tuple(sorted(records["commitments"], key=lambda c: (c.round, c.side != "us", c.id))),
         purchases=tuple(sorted(records["purchases"], key=lambda p: (p.counting_from, p.id))),
+        estimates=tuple(sorted(records["estimates"], key=lambda e: (e.as_of, e.direction, e.id))),
         files=files,
         warnings=tuple(sorted(p for p in problems if p.severity == "warning")),
     )

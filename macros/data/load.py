@@ -22,6 +22,7 @@ from macros.data.records import (
     TRUSTED,
     Commitment,
     Deadline,
+    Estimate,
     Event,
     Gap,
     Issue,
@@ -55,6 +56,7 @@ COLLECTIONS = (
     Collection("measures", Measure, one_per_file=False),
     Collection("commitments", Commitment, one_per_file=False),
     Collection("purchases", Purchase, one_per_file=False),
+    Collection("estimates", Estimate, one_per_file=False),
 )
 IGNORED_NAMES = {"README.md", ".gitkeep"}
 _ID_LINE = re.compile(r"""(?m)^[ \t-]*id:[ \t]*["']?([a-z0-9][a-z0-9-]*)""")

@@ -526,6 +526,19 @@ class Purchase(Record):
     sources: Sources
 
 
+class Estimate(Record):
+    """A published figure about the record, shown as its publisher's: e.g. a research institute's
+    trade-weighted average tariff of one side on the other's goods."""
+
+    id: Id
+    publisher: Line = Field(description="Who published the estimate (and its author).")
+    direction: Literal["us-on-cn", "cn-on-us"]
+    rate: float = Field(ge=0, le=1000, description="The estimated average tariff in percent.")
+    as_of: Date = Field(description="The day the estimate applies to.")
+    definition: Markdown = Field(description="What is averaged and how: weights, products, which duties.")
+    sources: Sources
+
+
 class Gap(Record):
     """Something looked for and not found in a reputable, dated source: shown on the Coverage page."""
 

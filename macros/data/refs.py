@@ -41,6 +41,7 @@ REFERENCE_FIELDS: dict[str, tuple[tuple[FieldPath, str], ...]] = {
     "commitments": ((("round",), "rounds"), (("issues", "*"), "issues"), (("measures", "*"), "measures"),
                     (("due",), "deadlines"), (("evidence", "*"), "events")),
     "purchases": ((("commitment",), "commitments"),),
+    "estimates": (),
 }
 _SINGULAR = {"people": "person", "issues": "issue", "rounds": "round", "events": "event",
              "deadlines": "deadline", "measures": "measure", "commitments": "commitment"}

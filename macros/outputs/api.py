@@ -16,6 +16,7 @@ from macros.data.records import (
     Commitment,
     Deadline,
     Delegations,
+    Estimate,
     Event,
     Id,
     Issue,
@@ -82,6 +83,7 @@ API_MODELS: dict[str, type[Record]] = {
     "measures": ApiMeasure,
     "commitments": ApiCommitment,
     "purchases": ApiPurchase,
+    "estimates": Estimate,
 }
 
 
@@ -110,6 +112,7 @@ def api_records(data: Dataset) -> dict[str, list[Record]]:
         "commitments": [ApiCommitment.model_construct(**dict(c), page=routes.commitment(c.id, c.round))
                          for c in data.commitments],
         "purchases": [ApiPurchase.model_construct(**dict(p), page=links.record(p)) for p in data.purchases],
+        "estimates": list(data.estimates),
     }
 
 

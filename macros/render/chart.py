@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from macros.data.records import TariffChange
+from macros.data.records import Estimate, TariffChange
 from macros.render.jinja import human_date
 from macros.render.safe import safe_url
 from macros.render.safe import text as escape
@@ -32,11 +32,11 @@ class Axis:
         return round(TOP + (HEIGHT - TOP - BOTTOM) * (1 - rate / self.top_rate), 1)
 
 
-def _axis(changes: list[TariffChange], end: dt.date) -> Axis:
+def _axis(changes: list[TariffChange], end: dt.date, estimates: tuple[Estimate, ...] = ()) -> Axis:
     first = min(c.effective for c in changes)
     start = first.replace(day=1)
-    last = max(end, max(c.effective for c in changes))
-    top = max(50.0, math.ceil(max(c.rate for c in changes) / 25) * 25)
+    last = max([end, *(c.effective for c in changes), *(e.as_of for e in estimates)])
+    top = max(50.0, math.ceil(max([c.rate for c in changes] + [e.rate for e in estimates]) / 25) * 25)
     return Axis(start, last, top)
 
 
@@ -51,13 +51,15 @@ def _month_ticks(axis: Axis) -> list[dt.date]:
     return ticks
 
 
-def tariff_chart(changes: list[TariffChange], as_of: dt.date) -> Markup:
+def tariff_chart(changes: list[TariffChange], as_of: dt.date, estimates: tuple[Estimate, ...] = ()) -> Markup:
     """The chart as inline SVG: one step line per direction, every change linked to its source,
-    drawn to the data's horizon `as_of`. The tariffs page charts the latest years once the record
-    is long."""
+    drawn to the data's horizon `as_of`; published estimates of the average tariff, if given, as
+    hollow diamonds beside the lines. The tariffs page charts the latest years once the record is
+    long."""
     if not changes:
         return Markup('<p class="ttt-empty">No tariff changes recorded yet.</p>')
-    axis = _axis(changes, as_of)
+    estimates = tuple(e for e in estimates if e.as_of >= min(c.effective for c in changes))
+    axis = _axis(changes, as_of, estimates)
     parts = [
         f'<svg class="ttt-chart" viewBox="0 0 {WIDTH} {HEIGHT}" aria-labelledby="ttt-chart-title ttt-chart-desc" '
         'xmlns="http://www.w3.org/2000/svg">',
@@ -98,12 +100,23 @@ def tariff_chart(changes: list[TariffChange], as_of: dt.date) -> Markup:
                 f'<circle class="ttt-chart__point ttt-chart__point--{direction}" cx="{axis.x(change.effective)}" '
                 f'cy="{axis.y(change.rate)}" r="5"><title>{escape(title)}</title></circle></a>'
             )
+    for estimate in estimates:
+        x, y = axis.x(estimate.as_of), axis.y(estimate.rate)
+        tip = (f"{estimate.publisher}: an average of {estimate.rate:g}% ({DIRECTIONS[estimate.direction]}), "
+               f"as of {human_date(estimate.as_of)}")
+        parts.append(f'<path class="ttt-chart__estimate ttt-chart__estimate--{estimate.direction}" '
+                     f'd="M{x},{y - 7} L{x + 7},{y} L{x},{y + 7} L{x - 7},{y} Z"><title>{escape(tip)}</title></path>')
     legend_y = HEIGHT - 8
     for i, (direction, label) in enumerate(DIRECTIONS.items()):
         x = LEFT + i * 280
         parts.append(f'<line class="ttt-chart__line ttt-chart__line--{direction}" x1="{x}" x2="{x + 24}" '
                      f'y1="{legend_y - 4}" y2="{legend_y - 4}"/>')
         parts.append(f'<text class="ttt-chart__label" x="{x + 30}" y="{legend_y}">{label}</text>')
+    if estimates:
+        x = LEFT + 2 * 280 - 20
+        parts.append(f'<path class="ttt-chart__estimate" d="M{x},{legend_y - 11} L{x + 7},{legend_y - 4} '
+                     f'L{x},{legend_y + 3} L{x - 7},{legend_y - 4} Z"/>'
+                     f'<text class="ttt-chart__label" x="{x + 12}" y="{legend_y}">Published averages</text>')
     parts.append("</svg>")
     return Markup("".join(parts))
 

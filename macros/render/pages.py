@@ -246,7 +246,7 @@ def tariffs_page(r: Renderer, page_url: str, year: str | None = None) -> str:
     years = paging.tariff_years(r.data)
     changes = years[year] if year is not None else paging.recent_tariffs(r.data)
     series = {d: [t for t in changes if t.direction == d] for d in labels.TARIFF_DIRECTION}
-    chart = tariff_chart(changes, r.data.as_of) if year is None else None
+    chart = tariff_chart(changes, r.data.as_of, r.data.estimates) if year is None else None
     stacks = []
     if year is None:
         for side in ledger.SIDES:
@@ -257,7 +257,9 @@ def tariffs_page(r: Renderer, page_url: str, year: str | None = None) -> str:
     selected = [m for side in ledger.SIDES for m in ledger.tariff_measures(r.data, side, "selected-goods")]
     return r.render("tariffs.md.j2", page_url, chart=chart, directions=labels.TARIFF_DIRECTION, series=series,
                     years={y: len(c) for y, c in years.items()}, year=year, shown=len(changes),
-                    tariff_count=len(r.data.tariffs), stacks=stacks, selected=selected)
+                    tariff_count=len(r.data.tariffs), stacks=stacks, selected=selected,
+                    estimates=r.data.estimates if year is None else (),
+                    estimate_publishers=len({e.publisher.split(' (')[0] for e in r.data.estimates}))
 
 
 def deadlines_page(r: Renderer, page_url: str, year: str | None = None) -> str:

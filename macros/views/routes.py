@@ -13,7 +13,18 @@ import posixpath
 from pymdownx.slugs import slugify
 
 from macros.data.dataset import Dataset
-from macros.data.records import Commitment, Deadline, Event, Issue, Measure, Person, Purchase, Round, TariffChange
+from macros.data.records import (
+    Commitment,
+    Deadline,
+    Estimate,
+    Event,
+    Issue,
+    Measure,
+    Person,
+    Purchase,
+    Round,
+    TariffChange,
+)
 from macros.views import paging
 from macros.views.sources import publisher_slugs
 from macros.views.timeline import Entry, anchor, quarter
@@ -312,4 +323,6 @@ class Routes:
             return commitment(record.id, record.round)
         if isinstance(record, Purchase):
             return f"{PURCHASES}#purchase-{record.id}"
+        if isinstance(record, Estimate):
+            return f"{TARIFFS}#{record.id}"
         raise TypeError(f"no page for {type(record).__name__}")

@@ -53,6 +53,8 @@ def record_citations(data: Dataset) -> list[Citation]:
     records += [Citation(f"Measure: {m.title}", m) for m in data.measures]
     rounds = {r.id: r.title for r in data.rounds}
     records += [Citation(f"Commitment ({c.side.upper()}), {rounds.get(c.round, c.round)}", c) for c in data.commitments]
+    records += [Citation(f"Published average: {e.publisher}, {e.rate:g}% as of {e.as_of.isoformat()}", e)
+                for e in data.estimates]
     return records
 
 
