@@ -56,3 +56,10 @@ def test_the_tariffs_page_and_api_give_every_estimate_as_its_publisher_does(real
     assert [(a["id"], a["rate"], a["as_of"]) for a in api] == [(e.id, e.rate, e.as_of.isoformat()) for e in estimates]
     for year in real_build.site.glob("tariffs/*/index.html"):  # year pages keep the record's own figures only
         assert "published-averages" not in year.read_text()
+
+
+def test_an_estimate_is_found_on_the_tariffs_page(real_dataset):
+    from macros.views import routes
+
+    first = real_dataset.estimates[0]
+    assert routes.Routes(real_dataset).record(first) == f"{routes.TARIFFS}#{first.id}"

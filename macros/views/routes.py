@@ -12,19 +12,9 @@ import posixpath
 
 from pymdownx.slugs import slugify
 
+from macros.data import records
 from macros.data.dataset import Dataset
-from macros.data.records import (
-    Commitment,
-    Deadline,
-    Estimate,
-    Event,
-    Issue,
-    Measure,
-    Person,
-    Purchase,
-    Round,
-    TariffChange,
-)
+from macros.data.records import Commitment, Deadline, Event, Issue, Measure, Person, Purchase, Round, TariffChange
 from macros.views import paging
 from macros.views.sources import publisher_slugs
 from macros.views.timeline import Entry, anchor, quarter
@@ -323,6 +313,6 @@ class Routes:
             return commitment(record.id, record.round)
         if isinstance(record, Purchase):
             return f"{PURCHASES}#purchase-{record.id}"
-        if isinstance(record, Estimate):
+        if isinstance(record, records.Estimate):
             return f"{TARIFFS}#{record.id}"
         raise TypeError(f"no page for {type(record).__name__}")
