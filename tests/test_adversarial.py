@@ -14,6 +14,7 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from mkdocs.config import load_config
 from pydantic import TypeAdapter, ValidationError
 
 from macros.data.dataset import load_dataset
@@ -23,7 +24,7 @@ from macros.render import pages
 from macros.render.held import HeldHtml
 from macros.render.jinja import Renderer
 from tests.adversarial import LINE_PAYLOADS, MARKDOWN_PAYLOADS, MARKER, dangerous_url, scan_html, scan_site
-from tests.conftest import FIXTURES, make_project, run_build
+from tests.conftest import FIXTURES, ROOT, make_project, run_build
 
 TODAY = dt.date(2026, 1, 1)
 SOURCE = {"url": "https://example.org/src", "publisher": "Example Wire", "title": "Example headline",
@@ -175,8 +176,16 @@ def test_the_scanner_finds_what_the_old_renderer_let_through():
 
 # --- composed payloads, through the same pipeline in process -------------------------------------
 
-_MKDOCS_MARKDOWN = markdown.Markdown(extensions=["toc", "attr_list", "tables", "admonition"],
-                                     extension_configs={"toc": {"permalink": True}})
+
+
+def _site_markdown() -> markdown.Markdown:
+    """Markdown as the site's MkDocs runs it: mkdocs.yml's extensions with MkDocs' built-ins, so a
+    new extension in the config is under test without anyone editing a list here."""
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    return markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
+
+
+_MKDOCS_MARKDOWN = _site_markdown()
 PIECES = [
     "[x]: javascript:alert('XSS90')", "[click][x]", "![i][x]", "    ", "```", "> ", "- ", "1. ", "| a | b |",
     "|---|---|", "{: onclick=alert('XSS91') }", "# XSS92", "===", "---", "!!! note", "[t](https://e.org)",
