@@ -1,0 +1,60 @@
+"""One vocabulary: every value the data model allows has exactly one display label, and no label
+names a value the model does not allow (except views' own additions, named here)."""
+
+from __future__ import annotations
+
+import types
+import typing
+
+import pytest
+
+from macros.data import records as r
+from macros.views import labels
+
+
+def allowed(annotation: object) -> set[str]:
+    """The values a Literal (or an optional Literal) annotation allows."""
+    args = typing.get_args(annotation)
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        return set().union(*(allowed(a) for a in args if a is not type(None)))
+    return set(args)
+
+
+def field(model: type[r.Record], name: str) -> object:
+    return model.model_fields[name].annotation
+
+
+# (what the model allows, its labels, values the view adds itself)
+VOCABULARIES = [
+    (field(r.Round, "kind"), labels.ROUND_KIND, set()),
+    (r.EventKind, labels.EVENT_KIND, set()),
+    (field(r.Event, "between"), labels.CALL_BETWEEN, set()),
+    (field(r.Event, "side"), labels.SIDE, set()),
+    (r.Side, labels.SIDE_SHORT, set()),
+    (r.SourceLevel, labels.SOURCE_LEVEL, set()),
+    (r.PurchaseBasis, labels.PURCHASE_BASIS, set()),
+    (r.DeadlineStatus, labels.DEADLINE_STATUS, set()),
+    (field(r.Deadline, "kind"), labels.DEADLINE_KIND, set()),
+    (field(r.Expectation, "result"), labels.RESULT, set()),
+    (field(r.Expectation, "by_kind"), labels.EXPECTATION_BY, {"all", "unclassified"}),
+    (r.DocumentKind, labels.DOCUMENT_KIND, set()),
+    (field(r.TariffChange, "direction"), labels.TARIFF_DIRECTION, set()),
+    (field(r.TariffChange, "direction"), labels.TARIFF_DIRECTION_SHORT, set()),
+    (field(r.Estimate, "direction"), labels.TARIFF_DIRECTION, set()),
+    (r.MeasureKind, labels.MEASURE_KIND, set()),
+    (r.MeasureStatus, labels.MEASURE_STATUS, set()),
+    (r.EndReason, labels.END_REASON, set()),
+    (field(r.Measure, "coverage"), labels.COVERAGE, set()),
+    (r.CommitmentStatus, labels.COMMITMENT_STATUS, set()),
+]
+
+
+@pytest.mark.parametrize("annotation, label_of, added", VOCABULARIES,
+                         ids=[f"{i}-{sorted(v[1])[0]}" for i, v in enumerate(VOCABULARIES)])
+def test_every_allowed_value_has_exactly_one_label(annotation, label_of, added):
+    values = allowed(annotation)
+    assert values, "the annotation should be a Literal"
+    assert set(label_of) == values | added
+    shown = list(label_of.values())
+    assert len(shown) == len(set(shown)), "two values would read the same"
+    assert all(isinstance(text, str) and text.strip() for text in shown)
