@@ -117,11 +117,6 @@ def sources_quarter(name: str) -> str:
     return f"{SOURCES}{name}/"
 
 
-def on_timeline(category: str, record_id: str, day: dt.date) -> str:
-    """Where a round, event or deadline sits on the timeline."""
-    return f"{timeline_quarter(quarter(day))}#{anchor(category, record_id)}"
-
-
 def api_json(name: str) -> str:
     return f"{API}{name}.json"
 
