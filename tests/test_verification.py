@@ -3,12 +3,19 @@ verified against the original, on its page and in its feed entry, and counted ap
 
 from __future__ import annotations
 
-import feedparser
+import datetime as dt
+import shutil
 
+import feedparser
+import pytest
+
+from macros.data.dataset import load_dataset
+from macros.data.problems import DataError
 from macros.data.records import Source, is_relayed
 from macros.views import precedent
 from macros.views.routes import Routes
 from macros.views.timeline import anchor
+from tests.conftest import FIXTURES
 
 BADGE = "reported, not verified against the original"
 
@@ -67,3 +74,41 @@ def test_the_coverage_page_counts_sources_by_level(real_build, real_dataset):
     assert f"How close the {len(cited)} sources" in text
     for level in ("original", "report", "repost", "relay"):
         assert f"{levels[level]} {level}" in text
+
+
+GAP = """- id: a-gap
+  title: Something looked for
+  issues: [{issue}]
+  text: Only one relay says it.
+  checked: "2025-06-01"
+  seen:
+    - url: https://example.org/digest
+      publisher: A digest
+      title: A digest
+      date: "2025-05-01"
+      level: relay
+{primary}"""
+
+
+def test_a_gap_may_cite_a_lone_relay_it_read_but_the_relay_still_names_its_primary(tmp_path):
+    shutil.copytree(FIXTURES / "valid", tmp_path / "p", ignore=shutil.ignore_patterns(".cache"))
+    issue = sorted((tmp_path / "p" / "data" / "issues").glob("*.yaml"))[0].stem
+    gaps = tmp_path / "p" / "data" / "gaps"
+    gaps.mkdir(exist_ok=True)
+    primary = "      primary: {issuer: A ministry, title: A statement}\n"
+    (gaps / "t.yaml").write_text(GAP.format(issue=issue, primary=primary))
+    data = load_dataset(tmp_path / "p", dt.date(2026, 1, 1))
+    assert [s.url for g in data.gaps for s in g.seen] == ["https://example.org/digest"]
+    (gaps / "t.yaml").write_text(GAP.format(issue=issue, primary=""))
+    with pytest.raises(DataError) as raised:
+        load_dataset(tmp_path / "p", dt.date(2026, 1, 1))
+    assert "a relay must name the primary it cites" in str(raised.value)
+
+
+def test_what_a_gap_read_is_linked_on_the_coverage_page(real_build, real_dataset):
+    seen = [g for g in real_dataset.gaps if g.seen]
+    assert seen
+    soup = real_build.html("coverage/")
+    for gap in seen:
+        links = {a["href"] for a in soup.select(f"#gap-{gap.id} .ttt-entry__sources a[href]")}
+        assert {s.url for s in gap.seen} <= links

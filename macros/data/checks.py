@@ -64,6 +64,7 @@ def check_records(loaded: LoadResult, today: dt.date) -> list[Problem]:
     for item in loaded.records["gaps"]:
         problems += issue_refs(item, ("issues",), item.record.issues, ids)
         problems += not_future(item, ("checked",), item.record.checked, today, "a search date")
+        problems += check_sources(item, today, claim=False)
     problems += _check_deadlines(loaded.records["deadlines"], ids, today)
     problems += check_measures(loaded.records["measures"], ids, today)
     problems += check_commitments(loaded.records["commitments"], ids, today)

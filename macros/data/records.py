@@ -547,6 +547,8 @@ class Gap(Record):
     issues: list[Id] = Field(min_length=1)
     text: Markdown = Field(description="What was looked for, and why what was found did not do.")
     checked: Date = Field(description="When the sources were last searched for it.")
+    seen: list[Source] = Field(default_factory=list, description=(
+        "What was read while looking and did not do (a lone relay, a partial report), so a reader can check it."))
 
 
 Dispute.model_rebuild()

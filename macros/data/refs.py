@@ -119,7 +119,9 @@ def issue_refs(item: Located, prefix: tuple[str | int, ...], values: list[str], 
     return problems
 
 
-def check_sources(item: Located, today: dt.date) -> list[Problem]:
+def check_sources(item: Located, today: dt.date, claim: bool = True) -> list[Problem]:
+    """Dates, levels and primaries of every source in a record; a `claim` (not a gap's list of what was
+    read) may not rest on relays from fewer than two publishers."""
     problems = []
     found = list(sources_in(item.record))
     for path, source in found:
@@ -130,7 +132,7 @@ def check_sources(item: Located, today: dt.date) -> list[Problem]:
         if source.primary is not None and source.verification != "relay":
             problems.append(item.problem((*path, "primary"), f"primary is for relays; this source is a "
                                          f"{source.verification}", "set level: relay, or remove primary"))
-    if found and all(source.verification == "relay" for _, source in found):
+    if claim and found and all(source.verification == "relay" for _, source in found):
         publishers = {_publisher_key(source.publisher) for _, source in found}
         if len(publishers) < 2:
             problems.append(item.problem(("sources",), f"rests on relays alone, from {len(publishers)} publisher: "
