@@ -8,6 +8,7 @@ import datetime as dt
 from bs4 import BeautifulSoup
 
 from macros.data.records import Estimate, TariffChange
+from macros.data.refs import publisher_key
 from macros.render.chart import tariff_chart
 
 SRC = [{"url": "https://example.org/a", "publisher": "Example", "title": "T", "date": "2025-01-01"}]
@@ -50,7 +51,7 @@ def test_the_tariffs_page_and_api_give_every_estimate_as_its_publisher_does(real
     shown = [e for e in estimates if e.as_of >= min(t.effective for t in real_dataset.tariffs)]
     assert len(soup.select("#headline ~ figure path[class*='ttt-chart__estimate--']")) == len(shown)
     intro = soup.select_one("#published-averages + p").get_text(" ", strip=True)
-    publishers = {e.publisher.split(" (")[0] for e in estimates}
+    publishers = {publisher_key(e.publisher) for e in estimates}
     assert f"{len(estimates)} estimates from {len(publishers)} publishers" in intro
     api = real_build.json("api/v1/estimates.json")["estimates"]
     assert [(a["id"], a["rate"], a["as_of"]) for a in api] == [(e.id, e.rate, e.as_of.isoformat()) for e in estimates]

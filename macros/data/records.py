@@ -474,12 +474,15 @@ class Commitment(Record):
     sources: Sources
 
 
+TariffDirection = Literal["us-on-cn", "cn-on-us"]
+
+
 class TariffChange(Record):
     """A change of the headline additional tariff one side applies to the other's goods."""
 
     id: Id
     effective: Date
-    direction: Literal["us-on-cn", "cn-on-us"]
+    direction: TariffDirection
     rate: float = Field(ge=0, le=1000, description="Headline additional tariff in percent.")
     basis: Markdown = Field(description="What the headline is made of, e.g. '10% reciprocal + …'.")
     event: Id | None = None
@@ -532,7 +535,7 @@ class Estimate(Record):
 
     id: Id
     publisher: Line = Field(description="Who published the estimate (and its author).")
-    direction: Literal["us-on-cn", "cn-on-us"]
+    direction: TariffDirection
     rate: float = Field(ge=0, le=1000, description="The estimated average tariff in percent.")
     as_of: Date = Field(description="The day the estimate applies to.")
     definition: Markdown = Field(description="What is averaged and how: weights, products, which duties.")

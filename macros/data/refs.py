@@ -133,7 +133,7 @@ def check_sources(item: Located, today: dt.date, claim: bool = True) -> list[Pro
             problems.append(item.problem((*path, "primary"), f"primary is for relays; this source is a "
                                          f"{source.verification}", "set level: relay, or remove primary"))
     if claim and found and all(source.verification == "relay" for _, source in found):
-        publishers = {_publisher_key(source.publisher) for _, source in found}
+        publishers = {publisher_key(source.publisher) for _, source in found}
         if len(publishers) < 2:
             problems.append(item.problem(("sources",), f"rests on relays alone, from {len(publishers)} publisher: "
                                          "a relayed record needs two independent relays",
@@ -142,7 +142,7 @@ def check_sources(item: Located, today: dt.date, claim: bool = True) -> list[Pro
     return problems
 
 
-def _publisher_key(publisher: str) -> str:
+def publisher_key(publisher: str) -> str:
     """Publishers compared without case, spacing or the bracketed original ('Site (Reuters)')."""
     return " ".join(publisher.split("(")[0].lower().split())
 

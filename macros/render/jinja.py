@@ -51,9 +51,9 @@ class _HeadingMarkingLoader(FileSystemLoader):
 
     def get_source(self, environment: Environment, template: str) -> tuple[str, str | None, Callable[[], bool]]:
         source, filename, uptodate = super().get_source(environment, template)
-        for line in unmarkable_headings(source):
+        if unmarkable := unmarkable_headings(source):
             raise TemplateSyntaxError("a Markdown heading must begin its line (no indent, no tag or "
-                                      "expression before it), or it shows as literal '#' text", line,
+                                      "expression before it), or it shows as literal '#' text", unmarkable[0],
                                       template, filename)
         return mark_headings(source), filename, uptodate
 

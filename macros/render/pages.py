@@ -13,6 +13,7 @@ from itertools import groupby
 
 from macros.data.dataset import Dataset
 from macros.data.records import Commitment, is_relayed, sources_in
+from macros.data.refs import publisher_key
 from macros.render.chart import tariff_chart
 from macros.render.jinja import Renderer, human_date, relative_base
 from macros.render.ledger_charts import stacked_tariff, state_strip
@@ -259,7 +260,7 @@ def tariffs_page(r: Renderer, page_url: str, year: str | None = None) -> str:
                     years={y: len(c) for y, c in years.items()}, year=year, shown=len(changes),
                     tariff_count=len(r.data.tariffs), stacks=stacks, selected=selected,
                     estimates=r.data.estimates if year is None else (),
-                    estimate_publishers=len({e.publisher.split(' (')[0] for e in r.data.estimates}))
+                    estimate_publishers=len({publisher_key(e.publisher) for e in r.data.estimates}))
 
 
 def deadlines_page(r: Renderer, page_url: str, year: str | None = None) -> str:
