@@ -83,13 +83,12 @@ def write_static_project(project: Path, target: Path) -> None:
     from macros.data.dataset import load_dataset
     from macros.render.held import HeldHtml
     from macros.render.jinja import Renderer
-    from macros.site.generated import generated_pages
-    from macros.site.macros_entry import macro_table
+    from macros.render.page_table import FAMILIES, generated_pages
+    from macros.render.request import PageRequest
 
     data = load_dataset(project)
     held = HeldHtml()
     renderer = Renderer(data, held)
-    table = macro_table()
     if target.exists():
         shutil.rmtree(target)
     shutil.copytree(project / "docs", target / "docs")
@@ -100,7 +99,9 @@ def write_static_project(project: Path, target: Path) -> None:
         values = ast.literal_eval(f"({args},)") if args else ()
         url = path.removesuffix(".md").removesuffix("index")
         url = url if url.endswith("/") or not url else url + "/"
-        return held.restore(url, table[name](renderer, *values, url))
+        if name == "data_as_of":
+            return data.as_of.isoformat()
+        return held.restore(url, FAMILIES[name].render(renderer, PageRequest(url, tuple(values))))
 
     for page in generated_pages(data):
         meta = "" if page.searchable else "---\nsearch:\n  exclude: true\n---\n\n"

@@ -23,6 +23,7 @@ from macros.data.records import Line, Markdown
 from macros.render import pages
 from macros.render.held import HeldHtml
 from macros.render.jinja import Renderer
+from macros.render.request import PageRequest
 from tests.adversarial import LINE_PAYLOADS, MARKDOWN_PAYLOADS, MARKER, dangerous_url, scan_html, scan_site
 from tests.conftest import FIXTURES, ROOT, make_project, run_build
 
@@ -210,6 +211,6 @@ def test_composed_markdown_is_refused_or_inert_in_a_page(fixture_data, parts):
     data = dataclasses.replace(fixture_data, issues=(issue, *fixture_data.issues[1:]))
     held = HeldHtml()
     page_url = f"issues/{issue.id}/"
-    page_markdown = pages.issue_page(Renderer(data, held), issue.id, page_url)
+    page_markdown = pages.issue_page(Renderer(data, held), PageRequest(page_url, (issue.id,)))
     html = held.restore(page_url, _MKDOCS_MARKDOWN.reset().convert(page_markdown))
     assert [str(f) for f in scan_html(html)] == []

@@ -1,7 +1,8 @@
 """The content of each generated page: which records, in which order, through which partial.
 
-Each function prepares a page's values from the views and renders its partial; the site layer
-maps macro names to these functions.
+Each function prepares a page's values from the views and renders its partial. Every one has the
+same signature, (renderer, PageRequest) → Markdown; macros/render/page_table.py says which pages
+each writes.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from macros.render.chart import tariff_chart
 from macros.render.jinja import Renderer, human_date, relative_base
 from macros.render.ledger_charts import stacked_tariff, state_strip
 from macros.render.overview_chart import mark_target, overview_svg
+from macros.render.request import PageRequest
 from macros.views import (
     citing,
     deadlines,
@@ -43,7 +45,8 @@ def _by_side(commitments: list[Commitment]) -> list[tuple[str, list[Commitment]]
             if any(c.side == side for c in commitments)]
 
 
-def round_page(r: Renderer, round_id: str, page_url: str) -> str:
+def round_page(r: Renderer, page: PageRequest) -> str:
+    (round_id,), page_url = page.key, page.url
     data = r.data
     rnd = data.by_id["rounds"][round_id]
     position = timeline.round_positions(data)[rnd.id]
@@ -68,7 +71,8 @@ def round_page(r: Renderer, round_id: str, page_url: str) -> str:
     )
 
 
-def issue_page(r: Renderer, issue_id: str, page_url: str) -> str:
+def issue_page(r: Renderer, page: PageRequest) -> str:
+    (issue_id,), page_url = page.key, page.url
     issue = r.data.by_id["issues"][issue_id]
     history = timeline.issue_history(r.data, issue_id)
     years = paging.issue_years(r.data, issue_id)
@@ -88,14 +92,16 @@ def issue_page(r: Renderer, issue_id: str, page_url: str) -> str:
                     commitments=list(reversed(commitments))[:cap], commitment_count=len(commitments))
 
 
-def issue_year(r: Renderer, issue_id: str, year: str, page_url: str) -> str:
+def issue_year(r: Renderer, page: PageRequest) -> str:
+    (issue_id, year), page_url = page.key, page.url
     issue = r.data.by_id["issues"][issue_id]
     years = paging.issue_years(r.data, issue_id)
     return r.render("issue_year.md.j2", page_url, i=issue, year=year, entries=years[year],
                     years=list(years), counts=category_counts(years[year]))
 
 
-def timeline_index(r: Renderer, page_url: str) -> str:
+def timeline_index(r: Renderer, page: PageRequest) -> str:
+    page_url = page.url
     data = r.data
     by_quarter = paging.timeline_pages(data)
     quarters = [(name, category_counts(entries), overview.quarter_only_scheduled(data, entries))
@@ -117,7 +123,8 @@ def timeline_index(r: Renderer, page_url: str) -> str:
                     total=category_counts(timeline.timeline_entries(data)))
 
 
-def timeline_quarter(r: Renderer, name: str, page_url: str) -> str:
+def timeline_quarter(r: Renderer, page: PageRequest) -> str:
+    (name,), page_url = page.key, page.url
     quarters = paging.timeline_pages(r.data)
     names = list(quarters)
     entries = quarters[name]
@@ -135,7 +142,8 @@ def timeline_anchors(r: Renderer) -> str:
     return json.dumps(paging.entry_pages(r.data), separators=(",", ":"))
 
 
-def rounds_index(r: Renderer, page_url: str, year: str | None = None) -> str:
+def rounds_index(r: Renderer, page: PageRequest) -> str:
+    page_url, year = page.url, page.part
     data = r.data
     years = paging.round_years(data)
     if year is not None:
@@ -146,21 +154,24 @@ def rounds_index(r: Renderer, page_url: str, year: str | None = None) -> str:
                     round_count=len(data.rounds), years=list(years), year=year)
 
 
-def tags_page(r: Renderer, page_url: str) -> str:
+def tags_page(r: Renderer, page: PageRequest) -> str:
     """'Rounds by issue': every issue with its latest rounds and their count (bounded by the number
     of issues, whatever the number of rounds); each issue's page holds its whole history."""
+    page_url = page.url
     by_issue = rounds.rounds_by_issue(r.data)
     groups = [(issue, by_issue.get(issue.id, [])) for issue in r.data.issues]
     return r.render("tags.md.j2", page_url, groups=groups, shown=paging.ROUNDS_PER_ISSUE,
                     round_count=len(r.data.rounds))
 
 
-def issues_index(r: Renderer, page_url: str) -> str:
+def issues_index(r: Renderer, page: PageRequest) -> str:
+    page_url = page.url
     counts = {i.id: len(timeline.issue_history(r.data, i.id)) for i in r.data.issues}  # memoized per issue
     return r.render("issues_index.md.j2", page_url, issues=r.data.issues, history_counts=counts)
 
 
-def person_page(r: Renderer, person_id: str, page_url: str) -> str:
+def person_page(r: Renderer, page: PageRequest) -> str:
+    (person_id,), page_url = page.key, page.url
     person = r.data.by_id["people"][person_id]
     attended = []
     for rnd in rounds.rounds_attended(r.data, person_id):
@@ -169,7 +180,8 @@ def person_page(r: Renderer, person_id: str, page_url: str) -> str:
     return r.render("person.md.j2", page_url, p=person, attended=attended)
 
 
-def people_index(r: Renderer, page_url: str, letter: str | None = None) -> str:
+def people_index(r: Renderer, page: PageRequest) -> str:
+    page_url, letter = page.url, page.part
     initials = paging.people_initials(r.data)
     if letter is not None:
         people = initials[letter]
@@ -192,7 +204,8 @@ def current_rates(r: Renderer) -> list[tuple[str, object]]:
     return rates
 
 
-def home(r: Renderer, page_url: str) -> str:
+def home(r: Renderer, page: PageRequest) -> str:
+    page_url = page.url
     data = r.data
     entries = timeline.timeline_entries(data)
     # Latest facts: rounds and events up to the data's horizon (deadlines are not facts yet).
@@ -242,8 +255,9 @@ def home(r: Renderer, page_url: str) -> str:
     )
 
 
-def tariffs_page(r: Renderer, page_url: str, year: str | None = None) -> str:
+def tariffs_page(r: Renderer, page: PageRequest) -> str:
     """The chart and tables; past TARIFFS_ON_PAGE changes, the latest years here and a page per year."""
+    page_url, year = page.url, page.part
     years = paging.tariff_years(r.data)
     changes = years[year] if year is not None else paging.recent_tariffs(r.data)
     series = {d: [t for t in changes if t.direction == d] for d in labels.TARIFF_DIRECTION}
@@ -263,7 +277,8 @@ def tariffs_page(r: Renderer, page_url: str, year: str | None = None) -> str:
                     estimate_publishers=len({publisher_key(e.publisher) for e in r.data.estimates}))
 
 
-def deadlines_page(r: Renderer, page_url: str, year: str | None = None) -> str:
+def deadlines_page(r: Renderer, page: PageRequest) -> str:
+    page_url, year = page.url, page.part
     data = r.data
     upcoming = deadlines.upcoming(data)
     overdue = deadlines.overdue(data)
@@ -287,7 +302,8 @@ def cliff_sides(data: Dataset, changes: list[ledger.SnapBack]) -> list[tuple[str
             for side in ledger.SIDES]
 
 
-def matrix_page(r: Renderer, page_url: str, year: str | None = None) -> str:
+def matrix_page(r: Renderer, page: PageRequest) -> str:
+    page_url, year = page.url, page.part
     years = paging.matrix_years(r.data)
     if year is not None:
         shown = years[year]
@@ -298,7 +314,8 @@ def matrix_page(r: Renderer, page_url: str, year: str | None = None) -> str:
                     year=year if year is not None else (list(years)[-1] if years else None))
 
 
-def scorecard_page(r: Renderer, page_url: str, year: str | None = None) -> str:
+def scorecard_page(r: Renderer, page: PageRequest) -> str:
+    page_url, year = page.url, page.part
     tally = rounds.expectation_tally(r.data)
     years = paging.scorecard_years(r.data)
     with_expectations = [x for x in r.data.rounds if x.expectations]
@@ -311,7 +328,8 @@ def scorecard_page(r: Renderer, page_url: str, year: str | None = None) -> str:
                     year=year, rounds_without=[x for x in r.data.rounds if not x.expectations])
 
 
-def sources_index(r: Renderer, page_url: str) -> str:
+def sources_index(r: Renderer, page: PageRequest) -> str:
+    page_url = page.url
     parts = paging.source_pages(r.data)
     publishers = Counter(source.publisher for items in parts.values() for source, _ in items)
     first_page: dict[str, str] = {}
@@ -323,7 +341,8 @@ def sources_index(r: Renderer, page_url: str) -> str:
                     total=sum(publishers.values()))
 
 
-def sources_quarter(r: Renderer, name: str, page_url: str) -> str:
+def sources_quarter(r: Renderer, page: PageRequest) -> str:
+    (name,), page_url = page.key, page.url
     items = paging.source_pages(r.data)[name]
     by_publisher: dict[str, list] = {}
     for source, cited in items:
@@ -332,7 +351,8 @@ def sources_quarter(r: Renderer, name: str, page_url: str) -> str:
     return r.render("sources.md.j2", page_url, label=labels.quarter_part(name), groups=groups, total=len(items))
 
 
-def coverage_page(r: Renderer, page_url: str) -> str:
+def coverage_page(r: Renderer, page: PageRequest) -> str:
+    page_url = page.url
     data = r.data
     collections = [("Rounds and leaders' meetings", data.rounds), ("Issues", data.issues), ("Events", data.events),
                    ("Deadlines", data.deadlines), ("People", data.people), ("Tariff changes", data.tariffs)]
@@ -354,7 +374,8 @@ def coverage_page(r: Renderer, page_url: str) -> str:
                     overdue=deadlines.overdue(data), first=first, warnings=data.warnings, gaps=data.gaps)
 
 
-def measure_page(r: Renderer, measure_id: str, page_url: str) -> str:
+def measure_page(r: Renderer, page: PageRequest) -> str:
+    (measure_id,), page_url = page.key, page.url
     data = r.data
     measure = data.by_id["measures"][measure_id]
     states = [(state, ledger.state_end(measure, state)) for state in measure.states]
@@ -368,8 +389,9 @@ def measure_page(r: Renderer, measure_id: str, page_url: str) -> str:
                     all_sources=sources.unique_sources(cited))
 
 
-def measures_index(r: Renderer, page_url: str, group: str | None = None) -> str:
+def measures_index(r: Renderer, page: PageRequest) -> str:
     """Every measure by side; once there are many, a page per side and kind (and parts of those)."""
+    page_url, group = page.url, page.part
     data = r.data
     standing = ledger.standing_at_horizon(data)
     groups = paging.measure_groups(data)
@@ -387,7 +409,8 @@ def measures_index(r: Renderer, page_url: str, group: str | None = None) -> str:
                     groups={key: len(items) for key, items in groups.items()}, group=group)
 
 
-def commitments_page(r: Renderer, page_url: str) -> str:
+def commitments_page(r: Renderer, page: PageRequest) -> str:
+    page_url = page.url
     data = r.data
     by_round = ledger.commitments_by_round(data)
     by_side = [(side, ledger.status_counts([c for c in data.commitments if c.side == side]),
@@ -402,7 +425,8 @@ def commitments_page(r: Renderer, page_url: str) -> str:
                     rounds_with=len(with_commitments))
 
 
-def precedent_page(r: Renderer, page_url: str) -> str:
+def precedent_page(r: Renderer, page: PageRequest) -> str:
+    page_url = page.url
     data = r.data
     kind_labels, outcome_labels = labels.DEADLINE_KIND, labels.DEADLINE_OUTCOME
     by_labels, product_labels = labels.EXPECTATION_BY, labels.ROUND_PRODUCT
@@ -439,8 +463,9 @@ class SubscriptionLinks:
     webcal: str
 
 
-def subscribe_page(r: Renderer, page_url: str) -> str:
+def subscribe_page(r: Renderer, page: PageRequest) -> str:
     """Every feed and calendar, with copyable addresses (webcal: where the site's address is set)."""
+    page_url = page.url
     site = r.site_url.rstrip("/") + "/" if r.site_url else ""
     found = []
     every = subscriptions(r.data)
@@ -455,7 +480,8 @@ def subscribe_page(r: Renderer, page_url: str) -> str:
                     chains_listed=min(len(chains), paging.CHAIN_SUBSCRIPTIONS_LISTED))
 
 
-def changes_page(r: Renderer, page_url: str) -> str:
+def changes_page(r: Renderer, page: PageRequest) -> str:
+    page_url = page.url
     return r.render("changes.md.j2", page_url, changes=recent_changes(r.data, r.history),
                     kind_labels=KIND_LABELS, collection_labels=COLLECTION_LABELS)
 
@@ -476,8 +502,9 @@ def _absolute(r: Renderer, path: str) -> str:
     return (r.site_url.rstrip("/") + "/" + path) if r.site_url else "/" + path
 
 
-def embed_page(r: Renderer, page_url: str) -> str:
+def embed_page(r: Renderer, page: PageRequest) -> str:
     """Every chart as a file with a copyable snippet, the countdown for an <iframe>, the credit."""
+    page_url = page.url
     data = r.data
     as_of = data.as_of.isoformat()
     credit = publication.credit(as_of)
@@ -491,12 +518,12 @@ def embed_page(r: Renderer, page_url: str) -> str:
     specs.append(("timeline-overview", "The U.S.–China trade truce in one picture",
                   "truce periods, rounds and calls, deadlines and the headline tariff each way",
                   routes.TIMELINE + "#picture"))
-    for key, title, alt, page in specs:
+    for key, title, alt, shown_on in specs:
         path = routes.chart_file(key)
         snippet = (f'<img src="{_absolute(r, path)}" alt="{title}: {alt}" width="800">\n'
-                   f'<p>Source: <a href="{_absolute(r, page)}">{publication.SITE_NAME}</a>, data as of {as_of}, '
+                   f'<p>Source: <a href="{_absolute(r, shown_on)}">{publication.SITE_NAME}</a>, data as of {as_of}, '
                    f'CC BY 4.0</p>')
-        charts.append(EmbeddableChart(key, title, alt, f"{title}, data as of {human_date(data.as_of)}.", path, page,
+        charts.append(EmbeddableChart(key, title, alt, f"{title}, data as of {human_date(data.as_of)}.", path, shown_on,
                                       snippet))
     countdown = (f'<iframe src="{_absolute(r, routes.EMBED_COUNTDOWN)}" title="U.S.–China trade truce: deadlines '
                  f'ahead"\n        width="360" height="420" style="border:0"></iframe>')
@@ -504,8 +531,9 @@ def embed_page(r: Renderer, page_url: str) -> str:
                     countdown_snippet=countdown, credit=credit, site=r.site_url)
 
 
-def cite_page(r: Renderer, page_url: str) -> str:
+def cite_page(r: Renderer, page: PageRequest) -> str:
     """How to cite the site, a page or record (with an example), and a data release."""
+    page_url = page.url
     data = r.data
     items = citing.citables(data)
     example = citing.citable_by_key(data).get(("round", data.rounds[-1].id)) if data.rounds else None
@@ -514,8 +542,9 @@ def cite_page(r: Renderer, page_url: str) -> str:
                     example_url=_absolute(r, example.page) if example else "", citable_count=len(items))
 
 
-def purchases_page(r: Renderer, page_url: str) -> str:
+def purchases_page(r: Renderer, page: PageRequest) -> str:
     """Each purchase commitment as a meter: how much, by when, by which measure, against whose deadline."""
+    page_url = page.url
     data = r.data
     return r.render("purchases.md.j2", page_url, meters=[purchases.meter(p, data.today) for p in data.purchases],
                     commitments=data.by_id["commitments"])

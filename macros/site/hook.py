@@ -38,10 +38,10 @@ from macros.outputs.feeds import atom_feed, icalendar_feed, subscriptions  # noq
 from macros.outputs.release import release_files  # noqa: E402
 from macros.outputs.spreadsheets import csv_files  # noqa: E402
 from macros.outputs.timelinejs import timelinejs  # noqa: E402
+from macros.render.page_table import generated_pages  # noqa: E402
 from macros.render.pages import timeline_anchors  # noqa: E402
+from macros.render.request import PageRequest  # noqa: E402
 from macros.render.safe import theme_text  # noqa: E402
-from macros.site.generated import generated_pages  # noqa: E402
-from macros.site.macros_entry import macro_table  # noqa: E402
 from macros.site.reuse import OutputReuse  # noqa: E402
 from macros.site.serve_errors import error_banner  # noqa: E402
 from macros.site.state import BuildState, session  # noqa: E402
@@ -51,7 +51,6 @@ from macros.views import routes  # noqa: E402
 from macros.views.changes import feed_updates  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.trade_truce_tracker")
-MACROS = macro_table()
 EMPTY_SITEMAP = ('<?xml version="1.0" encoding="UTF-8"?>\n'
                  '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>\n')
 
@@ -226,7 +225,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     generated = build.generated.get(uri)
     if generated is not None:
         with build.timings.timed("page_generation"):
-            markdown = MACROS[generated.macro](build.renderer, *generated.args, page.url)
+            markdown = generated.family.render(build.renderer, PageRequest(page.url, generated.key))
     issue = _record_of(page, "issue_page", "issues")
     if issue is not None:
         page.meta["ttt_feed"] = routes.issue_feed(issue.id)
@@ -242,7 +241,7 @@ def _record_of(page: Page, macro: str, collection: str) -> Any:
     generated = session.current().generated.get(page.file.src_uri)
     if generated is None or generated.macro != macro:
         return None
-    return session.current().dataset.by_id[collection][generated.args[0]]
+    return session.current().dataset.by_id[collection][generated.key[0]]
 
 
 @dataclass(frozen=True)

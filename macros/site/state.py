@@ -15,7 +15,7 @@ from macros.data.load import FileCache
 from macros.data.problems import Problem
 from macros.render.held import HeldHtml
 from macros.render.jinja import Renderer
-from macros.site.generated import GeneratedPage
+from macros.render.page_table import GeneratedPage
 from macros.site.reuse import OutputReuse
 from macros.site.timings import Timings
 

@@ -1,0 +1,144 @@
+"""The page table: one declaration per family of pages the data writes.
+
+A family names the macro its pages call, the function that writes each page (every one takes
+(renderer, PageRequest) and returns Markdown), where each page lives, which pages there are, whether
+they are searchable and which data file is behind each (for "Edit this page"). The macros entry, the
+hook, the benchmark and the tests all read this table. A new page is one function in
+macros/render/pages.py, one template, and one line here.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from macros.data.dataset import Dataset
+from macros.render import pages
+from macros.render.jinja import Renderer
+from macros.render.request import PageRequest
+from macros.views import paging, routes
+
+Key = tuple[str, ...]
+PageFunction = Callable[[Renderer, PageRequest], str]
+
+
+@dataclass(frozen=True)
+class PageFamily:
+    """Pages written by one function. `route` maps a key to the page's URL (a string for a single
+    page; None for a hand-written page that calls the macro itself); `keys` lists the family's pages
+    for the data; `edit` names the collection whose file is behind each page (keyed by record id)."""
+
+    macro: str
+    render: PageFunction
+    route: str | Callable[..., str] | None
+    keys: Callable[[Dataset], Iterable[Key]] | None = None
+    searchable: bool = True
+    edit: str | None = None
+
+    def pages(self, data: Dataset) -> list[GeneratedPage]:
+        """This family's pages for the data (none for a hand-written page)."""
+        if self.route is None:
+            return []
+        if isinstance(self.route, str):
+            return [GeneratedPage(self, self.route)]
+        route = self.route
+        return [GeneratedPage(self, route(*key), key, data.file_of(self.edit, key[0]) if self.edit else None)
+                for key in self.keys(data)] if self.keys else []
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    """One page the data makes: its family, URL and key, and the data file behind it, if one is."""
+
+    family: PageFamily
+    url: str
+    key: Key = ()
+    data_file: str | None = None
+
+    @property
+    def macro(self) -> str:
+        return self.family.macro
+
+    @property
+    def searchable(self) -> bool:
+        # Pages that only regroup what other pages say stay out of the search index, which every
+        # reader downloads: records are found on their own pages and on the timeline.
+        return self.family.searchable
+
+    @property
+    def path(self) -> str:
+        return routes.page_file(self.url)
+
+    @property
+    def call(self) -> str:
+        """The macro call as the page's source holds it, e.g. 'round_page("2025-05-geneva")'.
+        Keys are ids and parts (slugs, years), so they are safe inside a macro call."""
+        return f"{self.macro}({', '.join(json.dumps(part) for part in self.key)})"
+
+    def render(self, renderer: Renderer) -> str:
+        """This page's Markdown (held HTML stays in the renderer's store until restored)."""
+        return self.family.render(renderer, PageRequest(self.url, self.key))
+
+
+def _each(collection: str) -> Callable[[Dataset], Iterable[Key]]:
+    return lambda data: ((record.id,) for record in getattr(data, collection))
+
+
+def _parts(parts: Callable[[Dataset], Iterable[str]]) -> Callable[[Dataset], Iterable[Key]]:
+    return lambda data: ((part,) for part in parts(data))
+
+
+def _issue_years(data: Dataset) -> Iterable[Key]:
+    return ((issue.id, year) for issue in data.issues for year in paging.issue_years(data, issue.id))
+
+
+PAGE_TABLE: tuple[PageFamily, ...] = (
+    PageFamily("home", pages.home, None),  # docs/index.md calls it
+    PageFamily("timeline", pages.timeline_index, routes.TIMELINE),
+    PageFamily("rounds_index", pages.rounds_index, routes.ROUNDS),
+    PageFamily("issues_index", pages.issues_index, routes.ISSUES),
+    PageFamily("tags_page", pages.tags_page, routes.TAGS, searchable=False),
+    PageFamily("people_index", pages.people_index, routes.PEOPLE),
+    PageFamily("tariffs_page", pages.tariffs_page, routes.TARIFFS),
+    PageFamily("deadlines_page", pages.deadlines_page, routes.DEADLINES),
+    PageFamily("matrix_page", pages.matrix_page, routes.MATRIX, searchable=False),
+    PageFamily("scorecard_page", pages.scorecard_page, routes.SCORECARD, searchable=False),
+    PageFamily("sources_index", pages.sources_index, routes.SOURCES),
+    PageFamily("coverage_page", pages.coverage_page, routes.COVERAGE, searchable=False),
+    PageFamily("measures_index", pages.measures_index, routes.MEASURES),
+    PageFamily("commitments_page", pages.commitments_page, routes.COMMITMENTS),
+    PageFamily("precedent_page", pages.precedent_page, routes.PRECEDENT),
+    PageFamily("subscribe_page", pages.subscribe_page, routes.SUBSCRIBE),
+    PageFamily("changes_page", pages.changes_page, routes.CHANGES, searchable=False),
+    PageFamily("embed_page", pages.embed_page, routes.EMBED),
+    PageFamily("cite_page", pages.cite_page, routes.CITE),
+    PageFamily("purchases_page", pages.purchases_page, routes.PURCHASES),
+    PageFamily("measure_page", pages.measure_page, routes.measure_page, _each("measures"), edit="measures"),
+    PageFamily("round_page", pages.round_page, routes.round_page, _each("rounds"), edit="rounds"),
+    PageFamily("issue_page", pages.issue_page, routes.issue_page, _each("issues"), edit="issues"),
+    PageFamily("person_page", pages.person_page, routes.person_page, _each("people"), edit="people"),
+    PageFamily("timeline_quarter", pages.timeline_quarter, routes.timeline_quarter, _parts(paging.timeline_pages)),
+    # Parts of long lists: they regroup what the pages above say, so they stay out of search.
+    PageFamily("sources_quarter", pages.sources_quarter, routes.sources_quarter, _parts(paging.source_pages),
+               searchable=False),
+    PageFamily("issue_year", pages.issue_year, routes.issue_year, _issue_years, searchable=False),
+    PageFamily("rounds_year", pages.rounds_index, routes.rounds_year, _parts(paging.round_years), searchable=False),
+    PageFamily("deadlines_year", pages.deadlines_page, routes.deadlines_year, _parts(paging.chain_years),
+               searchable=False),
+    PageFamily("matrix_year", pages.matrix_page, routes.matrix_year, _parts(paging.matrix_years), searchable=False),
+    PageFamily("scorecard_year", pages.scorecard_page, routes.scorecard_year, _parts(paging.scorecard_years),
+               searchable=False),
+    PageFamily("people_letter", pages.people_index, routes.people_letter, _parts(paging.people_initials),
+               searchable=False),
+    PageFamily("tariffs_year", pages.tariffs_page, routes.tariffs_year, _parts(paging.tariff_years),
+               searchable=False),
+    PageFamily("measures_group", pages.measures_index, routes.measures_group, _parts(paging.measure_groups),
+               searchable=False),
+)
+FAMILIES: dict[str, PageFamily] = {family.macro: family for family in PAGE_TABLE}
+
+
+def generated_pages(data: Dataset) -> list[GeneratedPage]:
+    """Every page generated from the data, family by family in the table's order."""
+    return [page for family in PAGE_TABLE for page in family.pages(data)]
