@@ -54,6 +54,21 @@ def test_relayed_records_show_the_badge_on_the_timeline_and_in_their_feed_entry(
     assert BADGE not in real_build.html(page).find("li", id=anchor("event", verified.id)).get_text(" ")
 
 
+def test_a_relayed_round_and_deadline_carry_the_badge_on_their_own_pages_and_lists(real_build, real_dataset):
+    rounds = [r for r in real_dataset.rounds if is_relayed(r)]
+    deadlines = [d for d in real_dataset.deadlines if is_relayed(d)]
+    assert rounds and deadlines, "the record has a round and a deadline known from relays only"
+    index = real_build.html("rounds/")
+    for rnd in rounds:
+        assert BADGE in real_build.html(f"rounds/{rnd.id}/").select_one(".ttt-facts").get_text(" ")
+        assert BADGE in index.find("tr", id=rnd.id).get_text(" ")
+    verified = next(r for r in real_dataset.rounds if not is_relayed(r))
+    assert BADGE not in real_build.html(f"rounds/{verified.id}/").select_one(".ttt-facts").get_text(" ")
+    chains = real_build.html("deadlines/")
+    for deadline in deadlines:
+        assert BADGE in chains.find("li", id=f"deadline-{deadline.id}").get_text(" ")
+
+
 def test_relayed_records_are_counted_apart_from_the_base_rates(real_build, real_dataset):
     apart = precedent.relayed_apart(real_dataset)
     passed = [d for d in real_dataset.deadlines if precedent.outcome_of(d, real_dataset.today) is not None]
