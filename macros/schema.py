@@ -12,7 +12,7 @@ from pathlib import Path
 
 from pydantic import TypeAdapter
 
-from macros.data.load import COLLECTIONS
+from macros.data.collections import COLLECTIONS
 from macros.data.records import ISO_DATE_PATTERN
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"

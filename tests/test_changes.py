@@ -82,3 +82,24 @@ def test_a_copy_without_history_builds_and_says_so(fixture_build):
         ".ttt-changed").get_text(" ")
     feed = feedparser.parse((fixture_build.site / "changes.atom").read_bytes())
     assert feed.bozo == 0 and feed.entries == []
+
+
+def test_a_change_to_a_record_without_a_title_names_it_in_words_not_by_its_id():
+    import dataclasses
+    import datetime as dt
+
+    from macros.data.dataset import load_dataset
+    from macros.data.history import Change, History
+    from macros.data.records import Estimate
+    from macros.views.changes import recent_changes
+
+    estimate = Estimate.model_validate({
+        "id": "example-us-on-cn", "publisher": "Example Institute", "direction": "us-on-cn", "rate": 31.5,
+        "as_of": "2025-12-01", "definition": "Trade-weighted.",
+        "sources": [{"url": "https://example.org/e", "publisher": "Example Institute", "title": "E",
+                     "date": "2025-12-02"}]})
+    data = dataclasses.replace(load_dataset(FIXTURES / "valid", dt.date(2026, 1, 1)), estimates=(estimate,))
+    history = History(True, "read", changes=[Change(dt.date(2025, 12, 3), "abc", "Add", "added", "estimates",
+                                                    "example-us-on-cn", "data/estimates/e.yaml")])
+    (line,) = recent_changes(data, history)
+    assert line.title == "Example Institute: 31.5%, U.S. tariff on Chinese goods"

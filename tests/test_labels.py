@@ -58,3 +58,13 @@ def test_every_allowed_value_has_exactly_one_label(annotation, label_of, added):
     shown = list(label_of.values())
     assert len(shown) == len(set(shown)), "two values would read the same"
     assert all(isinstance(text, str) and text.strip() for text in shown)
+
+
+def test_every_collection_and_kind_of_change_has_one_label():
+    from macros.data.collections import COLLECTIONS
+    from macros.data.history import KINDS
+
+    assert set(labels.COLLECTION) == {c.name for c in COLLECTIONS}
+    assert set(labels.CHANGE_KIND) == set(KINDS)
+    for vocabulary in (labels.COLLECTION, labels.CHANGE_KIND):
+        assert len(set(vocabulary.values())) == len(vocabulary)

@@ -13,6 +13,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from macros.data.checks import check_records
+from macros.data.collections import COLLECTIONS, FACTS
 from macros.data.load import FileCache, LoadResult, load_data
 from macros.data.problems import DataError, Problem
 from macros.data.records import (
@@ -67,25 +68,13 @@ class Dataset:
         return max(dates, default=self.today)
 
     def all_records(self) -> tuple[object, ...]:
-        return (*self.rounds, *self.issues, *self.events, *self.deadlines, *self.people, *self.tariffs,
-                *self.measures, *self.commitments, *self.purchases, *self.estimates)
+        """Every record of every collection of facts (gaps record absences, so they are not here)."""
+        return tuple(record for name in FACTS for record in getattr(self, name))
 
     @cached_property
     def by_id(self) -> dict[str, dict[str, Any]]:
         """Records by collection name and id: `data.by_id["people"]["bessent"]`."""
-        return {
-            "rounds": {r.id: r for r in self.rounds},
-            "issues": {i.id: i for i in self.issues},
-            "events": {e.id: e for e in self.events},
-            "deadlines": {d.id: d for d in self.deadlines},
-            "people": {p.id: p for p in self.people},
-            "tariffs": {t.id: t for t in self.tariffs},
-            "gaps": {g.id: g for g in self.gaps},
-            "measures": {m.id: m for m in self.measures},
-            "commitments": {c.id: c for c in self.commitments},
-            "purchases": {p.id: p for p in self.purchases},
-            "estimates": {e.id: e for e in self.estimates},
-        }
+        return {c.name: {record.id: record for record in getattr(self, c.name)} for c in COLLECTIONS}
 
     def file_of(self, collection: str, record_id: str) -> str:
         """The data file a record was written in, relative to the project root."""
@@ -105,18 +94,8 @@ def build_dataset(loaded: LoadResult, today: dt.date) -> Dataset:
     records = {name: [item.record for item in items] for name, items in loaded.records.items()}
     files = {(name, item.record.id): item.file.path for name, items in loaded.records.items() for item in items}
     return Dataset(
-        rounds=tuple(sorted(records["rounds"], key=lambda r: (r.start, r.id))),
-        issues=tuple(sorted(records["issues"], key=lambda i: i.title.lower())),
-        events=tuple(sorted(records["events"], key=lambda e: (e.date, e.id))),
-        deadlines=tuple(sorted(records["deadlines"], key=lambda d: (d.due, d.id))),
-        people=tuple(sorted(records["people"], key=lambda p: (p.country, p.name))),
-        tariffs=tuple(sorted(records["tariffs"], key=lambda t: (t.direction, t.effective, t.id))),
+        **{c.name: tuple(sorted(records[c.name], key=c.sort_key)) for c in COLLECTIONS},
         today=today,
-        gaps=tuple(sorted(records["gaps"], key=lambda g: (g.issues[0], g.id))),
-        measures=tuple(sorted(records["measures"], key=lambda m: (m.side != "us", m.kind, m.states[0].start, m.id))),
-        commitments=tuple(sorted(records["commitments"], key=lambda c: (c.round, c.side != "us", c.id))),
-        purchases=tuple(sorted(records["purchases"], key=lambda p: (p.counting_from, p.id))),
-        estimates=tuple(sorted(records["estimates"], key=lambda e: (e.as_of, e.direction, e.id))),
         files=files,
         warnings=tuple(sorted(p for p in problems if p.severity == "warning")),
     )

@@ -15,10 +15,11 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from macros.data.collections import ONE_PER_FILE
+
 _RECORD_START = re.compile(r"(?m)^- id:[ \t]*[\"']?([a-z0-9][a-z0-9-]*)")
 _STATUS = re.compile(r"(?m)^  status:[ \t]*([a-z-]+)")
 _STATES = re.compile(r"(?m)^    - from:")
-ONE_PER_FILE = ("rounds", "issues")
 KINDS = ("added", "corrected", "outcome-recorded", "removed")
 
 

@@ -17,47 +17,12 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from macros.data.collections import COLLECTIONS, Collection
 from macros.data.problems import Problem
-from macros.data.records import (
-    TRUSTED,
-    Commitment,
-    Deadline,
-    Estimate,
-    Event,
-    Gap,
-    Issue,
-    Measure,
-    Person,
-    Purchase,
-    Round,
-    TariffChange,
-)
+from macros.data.records import TRUSTED
 from macros.data.stored import CheckStore, StoredFile
 from macros.data.yaml_reader import ParsedFile, Path_, pack_marks, read_yaml
 
-
-@dataclass(frozen=True)
-class Collection:
-    """A folder of data/: its record type and whether a file holds one record or a list."""
-
-    name: str
-    model: type[BaseModel]
-    one_per_file: bool
-
-
-COLLECTIONS = (
-    Collection("rounds", Round, one_per_file=True),
-    Collection("issues", Issue, one_per_file=True),
-    Collection("events", Event, one_per_file=False),
-    Collection("deadlines", Deadline, one_per_file=False),
-    Collection("people", Person, one_per_file=False),
-    Collection("tariffs", TariffChange, one_per_file=False),
-    Collection("gaps", Gap, one_per_file=False),
-    Collection("measures", Measure, one_per_file=False),
-    Collection("commitments", Commitment, one_per_file=False),
-    Collection("purchases", Purchase, one_per_file=False),
-    Collection("estimates", Estimate, one_per_file=False),
-)
 IGNORED_NAMES = {"README.md", ".gitkeep"}
 _ID_LINE = re.compile(r"""(?m)^[ \t-]*id:[ \t]*["']?([a-z0-9][a-z0-9-]*)""")
 

@@ -7,6 +7,7 @@ import difflib
 import re
 from collections.abc import Collection, Iterator
 
+from macros.data.collections import SINGULAR
 from macros.data.load import Located
 from macros.data.problems import Problem
 from macros.data.records import RECORD_KINDS, SLUG_PATTERN, record_links_in, sources_in
@@ -43,8 +44,6 @@ REFERENCE_FIELDS: dict[str, tuple[tuple[FieldPath, str], ...]] = {
     "purchases": ((("commitment",), "commitments"),),
     "estimates": (),
 }
-_SINGULAR = {"people": "person", "issues": "issue", "rounds": "round", "events": "event",
-             "deadlines": "deadline", "measures": "measure", "commitments": "commitment"}
 _SLUG = re.compile(SLUG_PATTERN)
 _EXAMPLES = 3
 
@@ -75,7 +74,7 @@ def missing_hint(value: str, known: set[str], what: str, exclude: Collection[str
 
 
 def _folder(what: str) -> str:
-    return {single: folder for folder, single in _SINGULAR.items()}[what]
+    return {single: folder for folder, single in SINGULAR.items()}[what]
 
 
 Place = tuple[str | int, ...]
@@ -108,7 +107,7 @@ def unvalidated_refs(item: Located, collection: str, ids: Refs) -> list[Problem]
                 continue
             if value == own and target == collection:
                 continue  # naming itself is its own error, reported once the record is valid
-            problems += ref(item, at, value, ids[target], _SINGULAR[target], exclude={own} if own else ())
+            problems += ref(item, at, value, ids[target], SINGULAR[target], exclude={own} if own else ())
     return problems
 
 

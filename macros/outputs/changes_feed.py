@@ -10,8 +10,8 @@ from feedgen.feed import FeedGenerator
 from macros.data.dataset import Dataset
 from macros.data.history import History
 from macros.render.safe import plain, text
-from macros.views import publication, routes
-from macros.views.changes import COLLECTION_LABELS, KIND_LABELS, recent_changes
+from macros.views import labels, publication, routes
+from macros.views.changes import recent_changes
 
 TAG = "tag:trade-truce-tracker,2025:"
 
@@ -36,12 +36,12 @@ def changes_feed(data: Dataset, history: History, site_url: str) -> str:
     for line in reversed(lines):  # feedgen prepends: the feed reads newest first
         item = feed.add_entry()
         item.id(TAG + line.key)
-        label = COLLECTION_LABELS.get(line.collection, line.collection)
-        item.title(plain(f"{KIND_LABELS[line.kind]}: {label.lower()} “{line.title}”"))
+        label = labels.COLLECTION.get(line.collection, line.collection)
+        item.title(plain(f"{labels.CHANGE_KIND[line.kind]}: {label.lower()} “{line.title}”"))
         target = links.change_target(line.collection, line.record_id)
         item.link(href=site_url + (target or routes.CHANGES))
         item.updated(_midnight(line.date))
         item.published(_midnight(line.date))
-        item.content(f"<p>{text(line.subject)}</p><p>{text(KIND_LABELS[line.kind])} on {line.date.isoformat()} "
+        item.content(f"<p>{text(line.subject)}</p><p>{text(labels.CHANGE_KIND[line.kind])} on {line.date.isoformat()} "
                      f"(commit {text(line.commit[:12])}).</p>", type="html")
     return feed.atom_str(pretty=True).decode("utf-8")

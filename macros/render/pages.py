@@ -35,7 +35,7 @@ from macros.views import (
     sources,
     timeline,
 )
-from macros.views.changes import COLLECTION_LABELS, KIND_LABELS, recent_changes
+from macros.views.changes import recent_changes
 from macros.views.subscriptions import REMINDER_DAYS, subscriptions
 from macros.views.timeline import category_counts
 
@@ -483,7 +483,7 @@ def subscribe_page(r: Renderer, page: PageRequest) -> str:
 def changes_page(r: Renderer, page: PageRequest) -> str:
     page_url = page.url
     return r.render("changes.md.j2", page_url, changes=recent_changes(r.data, r.history),
-                    kind_labels=KIND_LABELS, collection_labels=COLLECTION_LABELS)
+                    kind_labels=labels.CHANGE_KIND, collection_labels=labels.COLLECTION)
 
 
 @dataclass(frozen=True)

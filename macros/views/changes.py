@@ -8,13 +8,10 @@ from dataclasses import dataclass
 
 from macros.data.dataset import Dataset
 from macros.data.history import History
+from macros.data.records import Estimate
+from macros.views import labels
 
 CHANGES_SHOWN = 300  # the page and the feed list this many, newest first
-KIND_LABELS = {"added": "Added", "corrected": "Corrected", "outcome-recorded": "Outcome recorded",
-               "removed": "Removed"}
-COLLECTION_LABELS = {"rounds": "Round", "issues": "Issue", "events": "Event", "deadlines": "Deadline",
-                     "people": "Person", "tariffs": "Tariff change", "gaps": "Known gap", "measures": "Measure",
-                     "commitments": "Commitment"}
 
 
 @dataclass(frozen=True)
@@ -39,6 +36,8 @@ def _title(data: Dataset, collection: str, record_id: str) -> str:
     for name in ("title", "name"):
         if getattr(record, name, None):
             return getattr(record, name)
+    if isinstance(record, Estimate):  # an estimate has no title: say whose figure it is, of what
+        return f"{record.publisher}: {record.rate:g}%, {labels.TARIFF_DIRECTION[record.direction]}"
     return record_id
 
 

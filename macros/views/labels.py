@@ -28,6 +28,12 @@ PURCHASE_VERDICT = {"met-by": "target reached by this date", "met-after": "targe
                     "not-met": "passed; the latest figure is below the target", "ahead": "still ahead",
                     "no-figure": "passed; no figure on record"}
 SIDE = {"us": "United States", "cn": "China", "both": "Both sides"}
+# One record of each collection (macros/data/collections.py), as the list of changes names it.
+COLLECTION = {"rounds": "Round", "issues": "Issue", "events": "Event", "deadlines": "Deadline", "people": "Person",
+              "tariffs": "Tariff change", "gaps": "Known gap", "measures": "Measure", "commitments": "Commitment",
+              "purchases": "Purchase tally", "estimates": "Published estimate"}
+CHANGE_KIND = {"added": "Added", "corrected": "Corrected", "outcome-recorded": "Outcome recorded",
+               "removed": "Removed"}
 DEADLINE_STATUS = {
     "pending": "Pending",
     "met": "Met",
