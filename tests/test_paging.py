@@ -74,3 +74,16 @@ def test_year_parts_split_only_busy_years_and_keep_order():
     assert list(pages) == ["2024", "2025", "2025-2", "2025-3"]
     assert [len(v) for v in pages.values()] == [3, 3, 2, 2]
     assert [item for part in pages.values() for item in part] == items
+
+
+def test_addresses_join_the_site_address_one_way_with_or_without_its_trailing_slash():
+    from macros.views import routes
+
+    for site in ("https://example.org/ttt/", "https://example.org/ttt"):
+        assert routes.absolute(site, "rounds/x/") == "https://example.org/ttt/rounds/x/"
+        assert routes.absolute(site, "timeline/2025-q2/#event-a") == "https://example.org/ttt/timeline/2025-q2/#event-a"
+        assert routes.webcal(site, "calendar.ics") == "webcal://example.org/ttt/calendar.ics"
+    assert routes.absolute("", "rounds/x/") == "rounds/x/"
+    assert routes.absolute("", "cite/", "/") == "/cite/"
+    assert routes.site_root("", "../") == "../"
+    assert routes.webcal("", "calendar.ics") == ""

@@ -12,7 +12,7 @@ from macros.views.citing import Citable, citables
 
 
 def _url(site_url: str, page: str) -> str:
-    return (site_url.rstrip("/") + "/" if site_url else "") + page
+    return routes.absolute(site_url, page)
 
 
 def csl_item(data: Dataset, item: Citable, site_url: str) -> dict[str, object]:

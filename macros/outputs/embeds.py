@@ -54,7 +54,7 @@ def standalone_svg(chart: Markup, title: str, data: Dataset, site_url: str, page
                    f'<text x="26" y="{height + 50 + 18 * i}">{text(label)}</text>'
                    for i, (css, label) in enumerate(legend or []))
     extra = 18 * len(legend or [])
-    link = (site_url.rstrip("/") + "/" if site_url else "") + page
+    link = routes.absolute(site_url, page)
     source = f"Source: {publication.SITE_NAME}, {link} — data as of {human_date(data.as_of)}."
     licence = f"Licence: {publication.DATA_LICENSE_NAME}, {publication.DATA_LICENSE_URL}"
     credit = f"{source} {licence}"
@@ -94,7 +94,7 @@ def chart_files(data: Dataset, site_url: str) -> dict[str, str]:
             files[routes.chart_file(f"tariffs-by-authority-{side}")] = standalone_svg(
                 stacked_tariff(steps, data.as_of, label, f"embed-stack-{side}"), f"{label}, by legal authority",
                 data, site_url, routes.TARIFFS + "#by-authority", legend)
-    base = site_url.rstrip("/") + "/" if site_url else "../../"
+    base = routes.site_root(site_url, "../../")
     files[routes.chart_file("timeline-overview")] = standalone_svg(
         overview_svg(overview.overview(data), links, base), "The U.S.–China trade truce, January 2025 onward",
         data, site_url, routes.TIMELINE + "#picture")
@@ -104,7 +104,7 @@ def chart_files(data: Dataset, site_url: str) -> dict[str, str]:
 def countdown_page(data: Dataset, site_url: str) -> str:
     """A page to embed in an <iframe>: the deadlines still ahead, days to go, precedent; no script."""
     upcoming = deadlines.upcoming(data)[:5]
-    base = site_url.rstrip("/") + "/" if site_url else "../"
+    base = routes.site_root(site_url, "../")
     links = routes.Routes(data)
     rows = "".join(
         f'<li><span class="days">{(d.due - data.today).days}</span> days to '

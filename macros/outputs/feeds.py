@@ -94,7 +94,7 @@ def icalendar_feed(data: Dataset, site_url: str, subscription: Subscription | No
         item.add("description", body)
         item.add("categories", list(deadline.issues))
         if site_url:
-            item.add("url", site_url + links.on_timeline("deadline", deadline.id, deadline.due))
+            item.add("url", routes.absolute(site_url, links.on_timeline("deadline", deadline.id, deadline.due)))
         if deadline.status == "pending" and deadline.due >= data.today:
             _reminders(item, deadline.title)
         calendar.add_component(item)
@@ -104,7 +104,7 @@ def icalendar_feed(data: Dataset, site_url: str, subscription: Subscription | No
         item.add("description", plain(rnd.summary) + "\n\nSources: " + " ".join(s.url for s in rnd.sources))
         item.add("categories", list(rnd.issues))
         if site_url:
-            item.add("url", site_url + routes.round_page(rnd.id))
+            item.add("url", routes.absolute(site_url, routes.round_page(rnd.id)))
         calendar.add_component(item)
     return calendar.to_ical().decode("utf-8")
 
@@ -158,7 +158,7 @@ def atom_feed(data: Dataset, site_url: str, subscription: Subscription | None = 
     feed.title("Trade Truce Tracker: " + subscription.title.removeprefix("U.S.–China trade truce: "))
     feed.subtitle("New rounds and events, changes of measures and commitments, on the sourced record of the "
                   "U.S.–China trade negotiations.")
-    feed.link(href=site_url + subscription.feed_path, rel="self")
+    feed.link(href=routes.absolute(site_url, subscription.feed_path), rel="self")
     feed.link(href=site_url or "./", rel="alternate")
     feed.language("en")
     feed.rights(publication.credit(data.as_of.isoformat()))
@@ -170,7 +170,7 @@ def atom_feed(data: Dataset, site_url: str, subscription: Subscription | None = 
         item = feed.add_entry()
         item.id(TAG + entry.key)
         item.title(plain(entry.title))
-        item.link(href=site_url + entry.page)
+        item.link(href=routes.absolute(site_url, entry.page))
         item.published(_midnight(entry.date))
         item.updated(_midnight(max(entry.date, (updated or {}).get(entry.key, entry.date))))
         for issue in entry.issues:

@@ -24,7 +24,7 @@ def timelinejs(data: Dataset, site_url: str) -> str:
     record_links = RecordLinks(data, links)
     events = []
     for entry in timeline.timeline_entries(data):
-        link = site_url + links.entry_page(entry)
+        link = routes.absolute(site_url, links.entry_page(entry))
         sources = "; ".join(f'<a href="{text(safe_url(s.url))}">{text(s.publisher)}</a>' for s in entry.sources)
         item = {
             "unique_id": entry.anchor,

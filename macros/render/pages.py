@@ -82,10 +82,8 @@ def issue_page(r: Renderer, page: PageRequest) -> str:
     commitments = ledger.commitments_by_issue(r.data).get(issue_id, [])
     cap = paging.LEDGER_ON_ISSUE  # the latest on record: measures by their last state, commitments newest first
     measures_shown = sorted(measures, key=lambda pair: pair[1].start, reverse=True)[:cap]
-    site = r.site_url.rstrip("/") + "/" if r.site_url else ""
     follow = {"feed": routes.issue_feed(issue_id), "calendar": routes.issue_calendar(issue_id),
-              "webcal": "webcal://" + (site + routes.issue_calendar(issue_id)).split("://", 1)[1] if site else "",
-              "reminders": REMINDER_DAYS}
+              "webcal": routes.webcal(r.site_url, routes.issue_calendar(issue_id)), "reminders": REMINDER_DAYS}
     return r.render("issue.md.j2", page_url, i=issue, history=history, shown=shown, years=years, follow=follow,
                     counts=category_counts(history), all_sources=sources.unique_sources(cited),
                     measures=measures_shown, measure_count=len(measures),
@@ -466,16 +464,16 @@ class SubscriptionLinks:
 def subscribe_page(r: Renderer, page: PageRequest) -> str:
     """Every feed and calendar, with copyable addresses (webcal: where the site's address is set)."""
     page_url = page.url
-    site = r.site_url.rstrip("/") + "/" if r.site_url else ""
+    site = routes.site_root(r.site_url)
     found = []
     every = subscriptions(r.data)
     chains = [sub for sub in every if sub.key.startswith("chain-")]
     listed = [sub for sub in every if not sub.key.startswith("chain-")] + chains[-paging.CHAIN_SUBSCRIPTIONS_LISTED:]
     for sub in listed:
-        webcal = "webcal://" + (site + sub.calendar_path).split("://", 1)[1] if site else ""
-        found.append((sub.key, SubscriptionLinks(sub.title.removeprefix("U.S.–China trade truce: "), sub.feed_path,
-                                                 sub.calendar_path, site + sub.feed_path if site else "",
-                                                 webcal)))
+        feed_url = routes.absolute(r.site_url, sub.feed_path) if site else ""
+        title = sub.title.removeprefix("U.S.–China trade truce: ")
+        found.append((sub.key, SubscriptionLinks(title, sub.feed_path, sub.calendar_path, feed_url,
+                                                 routes.webcal(r.site_url, sub.calendar_path))))
     return r.render("subscribe.md.j2", page_url, subscriptions=found, site=site, chain_count=len(chains),
                     chains_listed=min(len(chains), paging.CHAIN_SUBSCRIPTIONS_LISTED))
 
@@ -499,7 +497,7 @@ class EmbeddableChart:
 
 def _absolute(r: Renderer, path: str) -> str:
     """A site-relative path as a full address where the site's is known, else from the root ('/…')."""
-    return (r.site_url.rstrip("/") + "/" + path) if r.site_url else "/" + path
+    return routes.absolute(r.site_url, path, "/")
 
 
 def embed_page(r: Renderer, page: PageRequest) -> str:

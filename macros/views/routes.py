@@ -173,6 +173,23 @@ def page_file(url: str) -> str:
     return url.rstrip("/") + ".md"
 
 
+def site_root(site_url: str, otherwise: str = "") -> str:
+    """The site's address with one trailing slash, or `otherwise` where it is not configured."""
+    return site_url.rstrip("/") + "/" if site_url else otherwise
+
+
+def absolute(site_url: str, target: str, otherwise: str = "") -> str:
+    """`target` (site-relative, fragment allowed) as a full address where the site's address is known;
+    without one, `otherwise + target` (e.g. "/" for a root-relative link, "../" from a subfolder).
+    Feeds, calendars, citations, embeds and releases all join addresses here."""
+    return site_root(site_url, otherwise) + target
+
+
+def webcal(site_url: str, target: str) -> str:
+    """A calendar subscription link (webcal://…) for `target`, or "" without the site's address."""
+    return "webcal://" + absolute(site_url, target).split("://", 1)[1] if site_url else ""
+
+
 def relative(target: str, page_url: str) -> str:
     """`target` (site-relative) as a link relative to the page at `page_url`. Computed on the path
     segments (both paths are site-relative and normalised): `posixpath.relpath` resolves both
