@@ -151,3 +151,19 @@ def new_page(browser, site_url, empty_search_index):
     yield open_page
     for context in contexts:
         context.close()
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Keep an `xdist_group` on one worker. pytest-xdist's `--dist loadgroup` marks a group by
+    appending '@group' to each test's id, but it writes `item._nodeid`, which pytest 9 no longer
+    reads: every group was silently spread over both workers, and each built its heavy fixture (the
+    copied, dense and ten-year records) twice at once. Set the id pytest does read."""
+    if not getattr(config.option, "loadgroup", False):
+        return
+    from _pytest.nodeid import coerce_node_id
+
+    for item in items:
+        names = sorted({str(mark.args[0] if mark.args else mark.kwargs.get("name", "default"))
+                        for mark in item.iter_markers("xdist_group")})
+        if names and "@" not in item.nodeid:
+            item._id = coerce_node_id(f"{item.nodeid}@{'_'.join(names)}")

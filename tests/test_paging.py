@@ -42,9 +42,15 @@ def test_the_real_busiest_quarter_splits_evenly(real_dataset):
 
     quarters, pages = timeline_quarters(real_dataset), timeline_pages(real_dataset)
     assert [e for page in pages.values() for e in page] == [e for q in quarters.values() for e in q]
+    from macros.views.paging import PART_BUDGET, entry_weight
+
     for name, entries in quarters.items():
         parts = [key for key in pages if key == name or key.startswith(name + "-")]
-        assert len(parts) == -(-len(entries) // TIMELINE_ON_PAGE)
+        if sum(map(entry_weight, entries)) <= PART_BUDGET:  # no weight pressure: split by count, evenly
+            assert len(parts) == -(-len(entries) // TIMELINE_ON_PAGE)
+        for key in parts:
+            assert len(pages[key]) <= TIMELINE_ON_PAGE
+            assert sum(map(entry_weight, pages[key])) <= PART_BUDGET or len(pages[key]) == 1
 
 
 _SEGMENT = st.sampled_from(["a", "b", "timeline", "2025-q2", "feed.atom", "x.json"])
@@ -74,6 +80,20 @@ def test_year_parts_split_only_busy_years_and_keep_order():
     assert list(pages) == ["2024", "2025", "2025-2", "2025-3"]
     assert [len(v) for v in pages.values()] == [3, 3, 2, 2]
     assert [item for part in pages.values() for item in part] == items
+
+
+def test_parts_bounded_by_weight_share_it_and_keep_order_and_every_item():
+    from macros.views.paging import in_parts
+
+    items = list(range(30))
+    heavy = {3, 4, 5, 20}
+    weight = lambda i: 50 if i in heavy else 5  # noqa: E731
+    pages = in_parts("q", items, 60, weight, budget=100)
+    assert [i for part in pages.values() for i in part] == items
+    assert all(sum(map(weight, part)) <= 100 for part in pages.values())
+    assert list(pages) == ["q", "q-2", "q-3", "q-4"]  # 330 of weight at 100 a page: the fewest parts, 4
+    assert in_parts("q", items, 60, weight, budget=10_000) == {"q": items}  # light: one page, as by count
+    assert in_parts("q", items, 20) == in_parts("q", items, 20, lambda i: 1, budget=10_000)  # count rule kept
 
 
 def test_addresses_join_the_site_address_one_way_with_or_without_its_trailing_slash():

@@ -68,6 +68,7 @@ def round_page(r: Renderer, page: PageRequest) -> str:
         delegations=delegations,
         all_sources=sources.round_sources(rnd),
         commitments=_by_side(ledger.commitments_by_round(data).get(rnd.id, [])),
+        related_shown=paging.RELATED_ON_ROUND,
     )
 
 
@@ -76,7 +77,7 @@ def issue_page(r: Renderer, page: PageRequest) -> str:
     issue = r.data.by_id["issues"][issue_id]
     history = timeline.issue_history(r.data, issue_id)
     years = paging.issue_years(r.data, issue_id)
-    shown = history[-paging.HISTORY_INLINE:] if years else history
+    shown = paging.issue_inline(r.data, issue_id)
     cited = [*issue.status.sources, *issue.sources]
     measures = [(m, m.states[-1]) for m in ledger.measures_by_issue(r.data).get(issue_id, [])]
     commitments = ledger.commitments_by_issue(r.data).get(issue_id, [])
@@ -175,7 +176,7 @@ def person_page(r: Renderer, page: PageRequest) -> str:
     for rnd in rounds.rounds_attended(r.data, person_id):
         member = next(m for m in (*rnd.delegations.us, *rnd.delegations.cn) if m.person == person_id)
         attended.append((rnd, member.role or rounds.role_at(person, rnd.start)))
-    return r.render("person.md.j2", page_url, p=person, attended=attended)
+    return r.render("person.md.j2", page_url, p=person, attended=attended, rounds_shown=paging.ROUNDS_ON_PERSON)
 
 
 def people_index(r: Renderer, page: PageRequest) -> str:
@@ -189,7 +190,8 @@ def people_index(r: Renderer, page: PageRequest) -> str:
         people = list(r.data.people)
     attended_by = {p.id: rounds.rounds_attended(r.data, p.id) for p in people}
     return r.render("people_index.md.j2", page_url, people=people, initials=initials, letter=letter,
-                    people_count=len(r.data.people), attended_by=attended_by)
+                    people_count=len(r.data.people), attended_by=attended_by,
+                    rounds_shown=paging.ROUNDS_ON_PEOPLE_INDEX)
 
 
 def current_rates(r: Renderer) -> list[tuple[str, object]]:
@@ -346,7 +348,8 @@ def sources_quarter(r: Renderer, page: PageRequest) -> str:
     for source, cited in items:
         by_publisher.setdefault(source.publisher, []).append((source, cited))
     groups = sorted(by_publisher.items(), key=lambda g: g[0].lower())
-    return r.render("sources.md.j2", page_url, label=labels.quarter_part(name), groups=groups, total=len(items))
+    return r.render("sources.md.j2", page_url, label=labels.quarter_part(name), groups=groups, total=len(items),
+                    cited_shown=paging.CITED_BY_SHOWN)
 
 
 def coverage_page(r: Renderer, page: PageRequest) -> str:

@@ -11,7 +11,7 @@ from macros.data.history import History
 from macros.data.records import Estimate
 from macros.views import labels
 
-CHANGES_SHOWN = 300  # the page and the feed list this many, newest first
+CHANGES_SHOWN = 200  # the page and the feed list this many, newest first (300 made a 170 KB page)
 
 
 @dataclass(frozen=True)

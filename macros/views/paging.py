@@ -39,6 +39,19 @@ LEDGER_ON_ISSUE = 20  # an issue page lists at most this many measures and commi
 ROUNDS_SUMMARISED = 60  # the commitments page's by-round summary shows the latest this many rounds
 CHAIN_RUNS_LISTED = 20  # the precedent page names the latest this many chains of extensions
 CHAIN_SUBSCRIPTIONS_LISTED = 40  # the subscribe page lists this many chains (the deadlines pages link each)
+# Lists inside one entry show this many, then a count and a link to where the rest are.
+CITED_BY_SHOWN = 12  # a source's citing records, on the Sources pages
+ROUNDS_ON_PERSON = 40  # a person's rounds, on their page (newest first)
+ROUNDS_ON_PEOPLE_INDEX = 5  # a person's rounds, on the people index
+RELATED_ON_ROUND = 30  # the events around a round, on its page
+# Parts are bounded by weight as well as by count: a part whose entries would add more than this
+# many bytes of HTML (an estimate, see entry_weight) is split, so that with the page's own
+# navigation (about 32 KB) a part stays near 120 KB whatever kind of entry fills it. Measured on the
+# real record copied (rounds ×100, events ×20; BENCHMARKS.md): an issue's year part renders an entry
+# about 10% heavier than the timeline does, so its budget is lower.
+PART_BUDGET = 88_000
+ISSUE_YEAR_BUDGET = 80_000
+ISSUE_INLINE_BUDGET = 50_000  # an issue page's own history (it also lists measures, commitments, sources)
 
 
 def by_year(items: Iterable[T], year: Callable[[T], int]) -> dict[int, list[T]]:
@@ -48,20 +61,75 @@ def by_year(items: Iterable[T], year: Callable[[T], int]) -> dict[int, list[T]]:
     return dict(sorted(grouped.items()))
 
 
-def in_parts(name: str, items: Sequence[T], limit: int) -> dict[str, list[T]]:
-    """`items` on as few pages of at most `limit` as hold them, split evenly and in order:
-    {'2025-q4': first part, '2025-q4-2': second …}; 63 items at 60 a page make 32 + 31,
-    not 60 and a stub of 3."""
-    if len(items) <= limit:
-        return {name: list(items)}
-    parts = -(-len(items) // limit)
-    size, longer = divmod(len(items), parts)  # the first `longer` parts hold one more
-    pages, start = {}, 0
+def entry_weight(entry: Entry) -> int:
+    """About how many bytes of HTML a timeline entry adds to a page: fitted on the parts of the real
+    record copied (scripts/copy_data.py; within ±7 KB a part): ~0.8 KB of markup per entry, ~1.34
+    bytes per byte of its text and of its sources' addresses and publishers (titles are not shown)."""
+    words = len(entry.text.encode()) + sum(len(s.url) + len(s.publisher.encode()) for s in entry.sources)
+    return 810 + 16 * len(entry.sources) + words * 134 // 100
+
+
+def _even_cuts(count: int, parts: int) -> list[int]:
+    size, longer = divmod(count, parts)  # the first `longer` parts hold one more
+    cuts, end = [], 0
     for part in range(1, parts + 1):
-        end = start + size + (part <= longer)
+        end += size + (part <= longer)
+        cuts.append(end)
+    return cuts
+
+
+def _greedy_cuts(weights: Sequence[int], cap: int, limit: int) -> list[int]:
+    """Fill each part up to `cap` of weight and `limit` items, in order (the fewest parts that can)."""
+    cuts, total, count = [], 0, 0
+    for index, weight in enumerate(weights):
+        if count and (total + weight > cap or count == limit):
+            cuts.append(index)
+            total, count = 0, 0
+        total += weight
+        count += 1
+    return [*cuts, len(weights)]
+
+
+def in_parts(name: str, items: Sequence[T], limit: int, weight: Callable[[T], int] | None = None,
+             budget: int = PART_BUDGET) -> dict[str, list[T]]:
+    """`items` on as few pages as hold them, in order: {'2025-q4': first part, '2025-q4-2': second …}.
+    A page holds at most `limit` items, split evenly (63 at 60 a page make 32 + 31, not 60 and a stub
+    of 3); with `weight`, also at most `budget` of their weight: then as few parts as that allows,
+    sharing the weight as evenly as it can (the smallest cap per part that needs no more parts)."""
+    cuts = _even_cuts(len(items), max(1, -(-len(items) // limit)))
+    if weight is not None and items:
+        weights = [weight(item) for item in items]
+        starts = [0, *cuts[:-1]]
+        if any(sum(weights[a:b]) > budget for a, b in zip(starts, cuts, strict=True)):
+            low, high = max(weights), max(budget, max(weights))
+            parts = len(_greedy_cuts(weights, high, limit))
+            while low < high:  # the smallest cap that still needs only `parts` parts
+                middle = (low + high) // 2
+                if len(_greedy_cuts(weights, middle, limit)) <= parts:
+                    high = middle
+                else:
+                    low = middle + 1
+            cuts = _greedy_cuts(weights, high, limit)
+    pages, start = {}, 0
+    for part, end in enumerate(cuts, start=1):
         pages[name if part == 1 else f"{name}-{part}"] = list(items[start:end])
         start = end
     return pages
+
+
+@memoized
+def issue_inline(data: Dataset, issue_id: str) -> list[Entry]:
+    """The latest entries of an issue's history that its own page shows: at most HISTORY_INLINE, and
+    no more than ISSUE_INLINE_BUDGET of weight (but always the latest one), oldest first."""
+    shown: list[Entry] = []
+    total = 0
+    for entry in reversed(issue_history(data, issue_id)):
+        weight = entry_weight(entry)
+        if len(shown) >= HISTORY_INLINE or (shown and total + weight > ISSUE_INLINE_BUDGET):
+            break
+        shown.append(entry)
+        total += weight
+    return shown[::-1]
 
 
 @memoized
@@ -69,11 +137,11 @@ def issue_years(data: Dataset, issue_id: str) -> dict[str, list[Entry]]:
     """An issue's history by year, once it is too long for the issue page ({} until then); a year
     with more entries than a page holds is split into parts: '2025', '2025-2', '2025-3' …"""
     history = issue_history(data, issue_id)
-    if len(history) <= HISTORY_INLINE:
+    if len(issue_inline(data, issue_id)) == len(history):
         return {}
     pages: dict[str, list[Entry]] = {}
     for year, entries in by_year(history, lambda e: e.date.year).items():
-        pages.update(in_parts(str(year), entries, ENTRIES_ON_PAGE))
+        pages.update(in_parts(str(year), entries, ENTRIES_ON_PAGE, entry_weight, ISSUE_YEAR_BUDGET))
     return pages
 
 
@@ -162,7 +230,7 @@ def timeline_pages(data: Dataset) -> dict[str, list[Entry]]:
     rather than 60 + a stub of 3; entries keep their order."""
     pages: dict[str, list[Entry]] = {}
     for name, entries in timeline_quarters(data).items():
-        pages.update(in_parts(name, entries, TIMELINE_ON_PAGE))
+        pages.update(in_parts(name, entries, TIMELINE_ON_PAGE, entry_weight))
     return pages
 
 
@@ -182,6 +250,14 @@ def month_pages(data: Dataset) -> dict[str, str]:
     return found
 
 
+def source_weight(item: tuple[Source, list[Citation]]) -> int:
+    """About how many bytes of HTML a source adds to a Sources page, with the citing records it shows."""
+    source, cited = item
+    shown = cited[:CITED_BY_SHOWN]
+    words = len(source.title.encode()) + len(source.url) + sum(len(c.label.encode()) for c in shown)
+    return 300 + words + 120 * len(shown)
+
+
 @memoized
 def source_pages(data: Dataset) -> dict[str, list[tuple[Source, list[Citation]]]]:
     """Cited sources by the quarter they were published in, publishers together; a quarter with
@@ -189,7 +265,7 @@ def source_pages(data: Dataset) -> dict[str, list[tuple[Source, list[Citation]]]
     pages: dict[str, list[tuple[Source, list[Citation]]]] = {}
     for quarter_name, items in source_quarters(data).items():
         ordered = sorted(items, key=lambda item: (item[0].publisher.lower(), item[0].date, item[0].title))
-        pages.update(in_parts(quarter_name, ordered, SOURCES_ON_PAGE))
+        pages.update(in_parts(quarter_name, ordered, SOURCES_ON_PAGE, source_weight))
     return pages
 
 
