@@ -1,0 +1,80 @@
+"""Outputs: every file the data makes besides its pages (API, spreadsheets, feeds, calendars,
+TimelineJS, release, citations, charts), one entry per output in OUTPUTS.
+
+Each output takes the build and the site's address and returns {site path: text}. While
+previewing, the outputs nobody previews (`lean`) are left out unless TTT_SERVE_ALL=1.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from macros.outputs.api import api_files
+from macros.outputs.changes_feed import changes_feed
+from macros.outputs.cite import cite_files
+from macros.outputs.embeds import chart_files, countdown_page
+from macros.outputs.feeds import atom_feed, icalendar_feed, subscriptions
+from macros.outputs.release import release_files
+from macros.outputs.spreadsheets import csv_files
+from macros.outputs.timelinejs import timelinejs
+from macros.render.pages import timeline_anchors
+from macros.site.state import BuildState
+from macros.views import routes
+from macros.views.changes import feed_updates
+
+Files = dict[str, str]
+EMPTY_SITEMAP = ('<?xml version="1.0" encoding="UTF-8"?>\n'
+                 '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>\n')
+
+
+@dataclass(frozen=True)
+class Output:
+    """One kind of file. `write(build, site_url, written, lean)` gets the files written before it (the
+    release zip packs them). `previewed`: written under `mkdocs serve` too (else only with TTT_SERVE_ALL)."""
+
+    name: str
+    write: Callable[[BuildState, str, Files, bool], Files]
+    previewed: bool = True
+
+
+def _api(build: BuildState, site_url: str, written: Files, lean: bool) -> Files:
+    data = build.dataset
+    return {**api_files(data), **csv_files(data), routes.TIMELINEJS: timelinejs(data, site_url),
+            routes.TIMELINE_ANCHORS: timeline_anchors(build.renderer)}
+
+
+def _feeds(build: BuildState, site_url: str, written: Files, lean: bool) -> Files:
+    """The site-wide feed and calendar (while previewing, only those), one pair per issue and chain,
+    the changes feed; and an empty sitemap in the feed folders: Material's script fetches sitemap.xml
+    beside every <link rel="alternate"> it finds, and issue pages announce feeds there."""
+    data, files = build.dataset, {}
+    updated = feed_updates(data, build.history)
+    every = subscriptions(data)
+    for subscription in every[:1] if lean else every:
+        files[subscription.calendar_path] = icalendar_feed(data, site_url, subscription)
+        files[subscription.feed_path] = atom_feed(data, site_url, subscription, updated)
+    files[routes.CHANGES_FEED] = changes_feed(data, build.history, site_url)
+    for folder in {path.rsplit("/", 1)[0] for path in files if path.startswith(("feeds/", "calendars/"))}:
+        files[f"{folder}/sitemap.xml"] = EMPTY_SITEMAP
+    return files
+
+
+OUTPUTS: tuple[Output, ...] = (
+    Output("api, spreadsheets, TimelineJS", _api),
+    Output("feeds and calendars", _feeds),
+    Output("release", lambda build, site_url, written, lean: release_files(build.dataset, written), previewed=False),
+    Output("citations", lambda build, site_url, written, lean: cite_files(build.dataset, site_url), previewed=False),
+    Output("charts", lambda build, site_url, written, lean: chart_files(build.dataset, site_url), previewed=False),
+    Output("countdown", lambda build, site_url, written, lean: {routes.EMBED_COUNTDOWN:
+                                                                countdown_page(build.dataset, site_url)}),
+)
+
+
+def write_outputs(build: BuildState, site_url: str, lean: bool) -> Files:
+    """Every output's files, in OUTPUTS order (the release packs what was written before it)."""
+    files: Files = {}
+    for output in OUTPUTS:
+        if output.previewed or not lean:
+            files |= output.write(build, site_url, files, lean)
+    return files

@@ -1,0 +1,68 @@
+"""Pages: the generated pages as MkDocs files (from the page table), their Markdown written by
+their family's function, "Edit this page" pointing at the data file behind them, and the metadata
+the theme reads (a round's issues as tags, an issue's own feed and calendar)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File
+from mkdocs.structure.pages import Page
+
+from macros.render.page_table import GeneratedPage, generated_pages
+from macros.render.request import PageRequest
+from macros.site.state import BuildState, session
+from macros.views import routes
+
+
+def page_file(config: MkDocsConfig, page: GeneratedPage, searchable: bool) -> File:
+    """A generated page's source: its front matter and the macro call that writes it (for reading;
+    `page_markdown` calls the family's function directly, without compiling a template)."""
+    meta = "" if searchable else "---\nsearch:\n  exclude: true\n---\n\n"
+    return File.generated(config, page.path, content=f"{meta}{{{{ {page.call} }}}}\n")
+
+
+def generated_files(config: MkDocsConfig, build: BuildState, quick: bool) -> list[File]:
+    """Every generated page as a file; `quick` (previewing): none goes into the search index."""
+    pages = generated_pages(build.dataset)
+    # "Edit this page" on a generated page opens the YAML file behind it, or nothing at all
+    # for pages made from many files.
+    build.edit_paths = {page.path: page.data_file for page in pages}
+    build.generated = {page.path: page for page in pages}
+    return [page_file(config, page, page.searchable and not quick) for page in pages]
+
+
+def set_edit_url(page: Page, config: MkDocsConfig) -> None:
+    edit_paths = session.current().edit_paths
+    if page.file.src_uri in edit_paths:
+        data_file = edit_paths[page.file.src_uri]
+        page.edit_url = None
+        if data_file and config.repo_url:
+            page.edit_url = f"{config.repo_url.rstrip('/')}/edit/main/{data_file}"
+
+
+def page_markdown(markdown: str, page: Page) -> str:
+    """A generated page's Markdown from its family's function; round pages carry their issues as
+    tags (indexed by search), issue pages announce their own feed and calendar (overrides/main.html)."""
+    build = session.current()
+    generated = build.generated.get(page.file.src_uri)
+    if generated is not None:
+        with build.timings.timed("page_generation"):
+            markdown = generated.family.render(build.renderer, PageRequest(page.url, generated.key))
+    issue = record_of(page, "issue_page", "issues")
+    if issue is not None:
+        page.meta["ttt_feed"] = routes.issue_feed(issue.id)
+        page.meta["ttt_calendar"] = routes.issue_calendar(issue.id)
+    rnd = record_of(page, "round_page", "rounds")
+    if rnd is not None:
+        page.meta["tags"] = [build.dataset.by_id["issues"][i].title for i in rnd.issues]
+    return markdown
+
+
+def record_of(page: Page, macro: str, collection: str) -> Any:
+    """The record a generated page is about, if `macro` writes it ('round_page' → its Round)."""
+    generated = session.current().generated.get(page.file.src_uri)
+    if generated is None or generated.macro != macro:
+        return None
+    return session.current().dataset.by_id[collection][generated.key[0]]
