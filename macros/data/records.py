@@ -157,6 +157,8 @@ Url = Annotated[
 ]
 
 Side = Literal["us", "cn"]
+ExpectationBy = Literal["us-official", "cn-official", "analyst", "market", "media", "other"]
+ExpectationResult = Literal["met", "partly", "not-met", "unknown"]
 
 
 class Record(BaseModel):
@@ -266,11 +268,11 @@ class Expectation(Record):
 
     text: Markdown
     by: Line = Field(description="Who expected it: 'analysts at Eurasia Group', 'Bessent'.")
-    by_kind: Literal["us-official", "cn-official", "analyst", "market", "media", "other"] | None = Field(
+    by_kind: ExpectationBy | None = Field(
         default=None, description="Who that is: an official of either side, analysts, markets (for precedent)."
     )
     sources: Sources
-    result: Literal["met", "partly", "not-met", "unknown"] = "unknown"
+    result: ExpectationResult = "unknown"
     result_note: Markdown | None = None
 
 

@@ -5,19 +5,20 @@ the commitments ledger. Nothing here is written by hand in the data."""
 from __future__ import annotations
 
 import datetime as dt
+import typing
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TypeVar
 
 from macros.data.dataset import Dataset
-from macros.data.records import Commitment, Deadline, Measure, MeasureState, is_relayed
+from macros.data.records import Commitment, CommitmentStatus, Deadline, Measure, MeasureState, Side, is_relayed
 from macros.views.memo import memoized
 
 T = TypeVar("T")
 ACTIVE = ("in-force", "suspended")
-SIDES = ("us", "cn")
-COMMITMENT_STATUSES = ("kept", "partly-kept", "not-kept", "pending", "disputed", "unknown")
+SIDES: tuple[str, ...] = typing.get_args(Side)
+COMMITMENT_STATUSES: tuple[str, ...] = typing.get_args(CommitmentStatus)
 # The headline tariff each side applies to the other's goods is the sum of its across-the-board
 # tariff measures in force.
 DIRECTION_OF_SIDE = {"us": "us-on-cn", "cn": "cn-on-us"}

@@ -8,19 +8,20 @@ from __future__ import annotations
 
 import datetime as dt
 import statistics
+import typing
 from collections import Counter
 from dataclasses import dataclass
 
 from macros.data.dataset import Dataset
-from macros.data.records import Deadline, is_relayed
+from macros.data.records import Deadline, ExpectationBy, ExpectationResult, is_relayed
 from macros.views import deadlines as deadline_views
 from macros.views import labels, ledger
 from macros.views.memo import memoized
 
 DECIDED = ("extended", "met", "lapsed", "superseded")
 DEADLINE_OUTCOMES = (*DECIDED, "not-recorded")
-RESULTS = ("met", "partly", "not-met", "unknown")
-BY_KINDS = ("us-official", "cn-official", "analyst", "market", "media", "other", "unclassified")
+RESULTS: tuple[str, ...] = typing.get_args(ExpectationResult)
+BY_KINDS: tuple[str, ...] = (*typing.get_args(ExpectationBy), "unclassified")
 MIN_N_FOR_SHARE = 5
 EXTENSION_WINDOW_DAYS = 14  # an extension decided this close after a round counts as its product
 

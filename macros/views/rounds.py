@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import typing
 from dataclasses import dataclass
 
 from macros.data.dataset import Dataset
-from macros.data.records import Person, Round
+from macros.data.records import ExpectationResult, Person, Round
 from macros.views.memo import memoized
 from macros.views.timeline import round_issues
 
-RESULTS = ("met", "partly", "not-met", "unknown")
+RESULTS: tuple[str, ...] = typing.get_args(ExpectationResult)
 
 
 def role_at(person: Person, when: dt.date) -> str:
