@@ -6,7 +6,8 @@ STEPS is a list of edits; before the first edit and after each one the site is b
 `mkdocs serve --dirty` builds it (or, with --clean, as `mkdocs serve` does: every page rendered).
 An edit is {"write": {relative path: text}} or {"delete": relative path}. Prints one JSON line per
 build: {"ok": bool, "pages": {html path: [mtime_ns, sha256]}, "converted": pages whose Markdown was
-converted (not taken from the previous build), or null when every page is}.
+converted (not taken from the previous build), or null when every page is, "written": generated
+pages whose Markdown was written again (the rest kept it from the previous build)}.
 """
 
 from __future__ import annotations
@@ -56,7 +57,8 @@ def main(argv: list[str]) -> int:
         from macros.site.state import session  # the hook's, once MkDocs has loaded it
 
         converted = session.reuse.converted if session.reuse is not None else None
-        print(json.dumps({"ok": ok, "pages": snapshot(site), "converted": converted}), flush=True)
+        written = session.markdown_reuse.written if session.markdown_reuse is not None else None
+        print(json.dumps({"ok": ok, "pages": snapshot(site), "converted": converted, "written": written}), flush=True)
     return 0
 
 

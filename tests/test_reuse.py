@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -71,6 +72,39 @@ def test_dirty_serve_renders_only_changed_pages_and_serves_what_a_full_render_wo
     fresh = serve_builds(project, tmp_path / "fresh", [], clean=True)[0]
     assert {page: sha for page, (_mtime, sha) in deleted["pages"].items()} == \
            {page: sha for page, (_mtime, sha) in fresh["pages"].items()}
+
+
+def test_an_edit_of_words_writes_again_only_the_pages_that_show_them(tmp_path):
+    """A title, a name, a text changed: the preview writes again only the generated pages that show
+    the record, and after each edit serves exactly what a full render of that data serves."""
+    project = make_project(tmp_path, FIXTURES / "valid" / "data")
+    read = lambda path: (project / path).read_text(encoding="utf-8")  # noqa: E731
+    events, people, issue, measures = (read("data/events/2025.yaml"), read("data/people/all.yaml"),
+                                       read("data/issues/widgets.yaml"), read("data/measures/widgets.yaml"))
+    steps = [
+        {"write": {ROUND: read(ROUND).replace("title: Beta meeting", "title: Beta meeting, renamed")}},
+        {"write": {"data/events/2025.yaml": events.replace("text: Up to 34%.", "text: Up to 34%, it said.")}},
+        {"write": {"data/people/all.yaml": people.replace("name: Ann Example", "name: Ann Q. Example")}},
+        {"write": {"data/issues/widgets.yaml": issue.replace("title: Widgets", "title: Widgets and parts")}},
+        {"write": {"data/measures/widgets.yaml": measures.replace("title: U.S. tariff on widgets",
+                                                                  "title: U.S. tariff on all widgets")}},
+    ]
+    builds = serve_builds(project, tmp_path / "served", steps)
+    assert [b["ok"] for b in builds] == [True] * (len(steps) + 1)
+    generated = builds[0]["written"]
+    assert generated >= 30
+    assert all(0 < b["written"] < generated for b in builds[1:]), [b["written"] for b in builds]
+    assert builds[1]["written"] <= generated // 2  # a round's title: its page, its lists, not every page
+    for step in (1, 3, len(steps)):  # what a full render of the data as of that edit serves
+        data = tmp_path / f"data-{step}" / "data"
+        shutil.copytree(FIXTURES / "valid" / "data", data)
+        for edit in steps[:step]:
+            for relative, text in edit["write"].items():
+                (data.parent / relative).write_text(text, encoding="utf-8")
+        full = make_project(tmp_path / f"full-{step}", data)
+        fresh = serve_builds(full, tmp_path / f"fresh-{step}", [], clean=True)[0]
+        assert {p: sha for p, (_m, sha) in builds[step]["pages"].items()} == \
+               {p: sha for p, (_m, sha) in fresh["pages"].items()}, f"after edit {step}"
 
 
 def _file(uri: str, dest: str, content: str) -> SimpleNamespace:

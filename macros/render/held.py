@@ -73,6 +73,14 @@ class HeldHtml:
             flush(pending)
         return "\n\n".join(out)
 
+    def blocks(self, page_key: str) -> list[str]:
+        """A copy of what a page holds (for the preview to keep with its Markdown)."""
+        return list(self._pages.get(page_key, ()))
+
+    def put(self, page_key: str, blocks: list[str]) -> None:
+        """Hold again what a page held in an earlier build, for Markdown kept from that build."""
+        self._pages[page_key] = list(blocks)
+
     def restore(self, page_key: str, html: str) -> str:
         """Put a page's held HTML back in place of its placeholders (once: inserted HTML is not
         scanned again)."""

@@ -50,6 +50,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     build = session.current()
+    preview.compare_data(config)
     serving = session.command == "serve"
     with build.timings.timed("page_generation"):
         # While previewing, generated pages skip the search index (a quarter of each rebuild);

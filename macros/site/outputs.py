@@ -2,7 +2,8 @@
 TimelineJS, release, citations, charts), one entry per output in OUTPUTS.
 
 Each output takes the build and the site's address and returns {site path: text}. While
-previewing, the outputs nobody previews (`lean`) are left out unless TTT_SERVE_ALL=1.
+previewing, the outputs nobody previews (`lean`: the API and spreadsheets, the release, citations,
+charts, the per-issue and per-chain feeds) are left out unless TTT_SERVE_ALL=1.
 """
 
 from __future__ import annotations
@@ -39,8 +40,12 @@ class Output:
 
 
 def _api(build: BuildState, site_url: str, written: Files, lean: bool) -> Files:
-    data = build.dataset
-    return {**api_files(data), **csv_files(data), routes.TIMELINEJS: timelinejs(data, site_url),
+    return {**api_files(build.dataset), **csv_files(build.dataset)}
+
+
+def _timeline_files(build: BuildState, site_url: str, written: Files, lean: bool) -> Files:
+    """TimelineJS's file, and the anchors that send an old timeline link to its page (a page's script reads it)."""
+    return {routes.TIMELINEJS: timelinejs(build.dataset, site_url),
             routes.TIMELINE_ANCHORS: timeline_anchors(build.renderer)}
 
 
@@ -61,7 +66,8 @@ def _feeds(build: BuildState, site_url: str, written: Files, lean: bool) -> File
 
 
 OUTPUTS: tuple[Output, ...] = (
-    Output("api, spreadsheets, TimelineJS", _api),
+    Output("api and spreadsheets", _api, previewed=False),
+    Output("timeline files", _timeline_files),
     Output("feeds and calendars", _feeds),
     Output("release", lambda build, site_url, written, lean: release_files(build.dataset, written), previewed=False),
     Output("citations", lambda build, site_url, written, lean: cite_files(build.dataset, site_url), previewed=False),

@@ -48,8 +48,16 @@ def page_markdown(markdown: str, page: Page) -> str:
     build = session.current()
     generated = build.generated.get(page.file.src_uri)
     if generated is not None:
+        reuse = session.markdown_reuse
         with build.timings.timed("page_generation"):
-            markdown = generated.family.render(build.renderer, PageRequest(page.url, generated.key))
+            stored = reuse.reusable(page.url) if reuse is not None else None
+            if stored is not None:  # previewing, and nothing this page shows has changed
+                markdown = stored.markdown
+                build.held.put(page.url, stored.blocks)
+            else:
+                markdown = generated.family.render(build.renderer, PageRequest(page.url, generated.key))
+                if reuse is not None:
+                    reuse.keep(page.url, markdown, build.held.blocks(page.url))
     issue = record_of(page, "issue_page", "issues")
     if issue is not None:
         page.meta["ttt_feed"] = routes.issue_feed(issue.id)

@@ -5,16 +5,19 @@ from __future__ import annotations
 
 import logging
 import os
+from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from macros.site.markdown_reuse import MarkdownReuse
 from macros.site.reuse import OutputReuse
 from macros.site.state import session
 
 log = logging.getLogger("mkdocs.hooks.trade_truce_tracker")
+TEMPLATES = Path(__file__).resolve().parents[1] / "render" / "templates"
 
 
 class _DirtyWarningFilter(logging.Filter):
@@ -29,6 +32,7 @@ def start_session(command: str, dirty: bool) -> None:
     session.command = command
     if command == "serve" and dirty and not os.environ.get("TTT_SERVE_RENDER_ALL"):
         session.reuse = OutputReuse()
+        session.markdown_reuse = MarkdownReuse()
         logging.getLogger("mkdocs.commands.build").addFilter(_DirtyWarningFilter())
 
 
@@ -52,9 +56,28 @@ def finish_build() -> None:
     if session.reuse is not None:
         total, reused, converted = len(session.reuse.current), session.reuse.reused, session.reuse.converted
         session.reuse.finish()
-        log.info(f"Converted {converted} and rendered {total - reused} of {total} pages; the rest were unchanged")
+        written = session.markdown_reuse.written if session.markdown_reuse is not None else total
+        log.info(f"Wrote {written}, converted {converted} and rendered {total - reused} of {total} pages; "
+                 "the rest were unchanged")
 
 
 def forget() -> None:
     if session.reuse is not None:
         session.reuse.forget()
+    if session.markdown_reuse is not None:
+        session.markdown_reuse.forget()
+
+
+def compare_data(config: MkDocsConfig) -> None:
+    """Before the pages are written: which records' words changed since the previous build."""
+    reuse, build = session.markdown_reuse, session.current()
+    if reuse is None:
+        return
+    history = build.history
+    shared = (config.site_url, config.repo_url, len(history.changes), history.changes[-1].commit if history.changes
+              else "", tuple(_stamps(TEMPLATES)))
+    reuse.start(build.dataset, shared)
+
+
+def _stamps(folder: Path) -> list[tuple[str, int, int]]:
+    return [(p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(folder.rglob("*")) if p.is_file()]

@@ -16,6 +16,7 @@ from macros.data.problems import Problem
 from macros.render.held import HeldHtml
 from macros.render.jinja import Renderer
 from macros.render.page_table import GeneratedPage
+from macros.site.markdown_reuse import MarkdownReuse
 from macros.site.reuse import OutputReuse
 from macros.site.timings import Timings
 
@@ -51,6 +52,7 @@ class Session:
     last_good: Dataset | None = None
     build: BuildState | None = None
     reuse: OutputReuse | None = None  # under `mkdocs serve --dirty`: unchanged pages keep their output
+    markdown_reuse: MarkdownReuse | None = None  # … and pages that show no changed record keep their Markdown
 
     def current(self) -> BuildState:
         if self.build is None:
