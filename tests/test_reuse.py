@@ -17,6 +17,8 @@ from tests.conftest import FIXTURES, ROOT, make_project
 DRIVER = ROOT / "tests" / "serve_builds.py"
 ROUND = "data/rounds/2025-06-beta.yaml"
 NEW_ROUND = "data/rounds/2025-07-gamma.yaml"
+COMMITMENTS = "data/commitments/2025-05-alpha.yaml"
+DEADLINES = "data/deadlines/chain.yaml"
 
 
 def serve_builds(project: Path, site: Path, steps: list[dict], clean: bool = False) -> list[dict]:
@@ -81,6 +83,7 @@ def test_an_edit_of_words_writes_again_only_the_pages_that_show_them(tmp_path):
     read = lambda path: (project / path).read_text(encoding="utf-8")  # noqa: E731
     events, people, issue, measures = (read("data/events/2025.yaml"), read("data/people/all.yaml"),
                                        read("data/issues/widgets.yaml"), read("data/measures/widgets.yaml"))
+    commitments, deadlines = read(COMMITMENTS), read(DEADLINES)
     steps = [
         {"write": {ROUND: read(ROUND).replace("title: Beta meeting", "title: Beta meeting, renamed")}},
         {"write": {"data/events/2025.yaml": events.replace("text: Up to 34%.", "text: Up to 34%, it said.")}},
@@ -88,6 +91,9 @@ def test_an_edit_of_words_writes_again_only_the_pages_that_show_them(tmp_path):
         {"write": {"data/issues/widgets.yaml": issue.replace("title: Widgets", "title: Widgets and parts")}},
         {"write": {"data/measures/widgets.yaml": measures.replace("title: U.S. tariff on widgets",
                                                                   "title: U.S. tariff on all widgets")}},
+        {"write": {COMMITMENTS: commitments.replace("text: Suspend the gadget export controls.",
+                                                    "text: Suspend every gadget export control.")}},
+        {"write": {DEADLINES: deadlines.replace("title: Truce ends\n", "title: The truce ends\n", 1)}},
     ]
     builds = serve_builds(project, tmp_path / "served", steps)
     assert [b["ok"] for b in builds] == [True] * (len(steps) + 1)
