@@ -59,17 +59,17 @@ _SEGMENT = st.sampled_from(["a", "b", "timeline", "2025-q2", "feed.atom", "x.jso
 @given(st.lists(_SEGMENT, max_size=4), st.lists(_SEGMENT, max_size=4), st.booleans(), st.booleans(),
        st.sampled_from(["", "#m2025-05", "#deadline-x"]))
 def test_relative_links_agree_with_posixpath_relpath(page, target, page_dir, target_dir, fragment):
-    """routes.relative computes on segments; posixpath.relpath is the reference it must match."""
+    """Routes.relative computes on segments; posixpath.relpath is the reference it must match."""
     import posixpath
 
-    from macros.views import routes
+    from macros.views.routes import Routes
 
     page_url = "/".join(page) + ("/" if page and page_dir else "")
     path = "/".join(target) + ("/" if target and target_dir else "")
     directory = page_url if page_url.endswith("/") else posixpath.dirname(page_url) + "/"
     expected = posixpath.relpath(path or ".", directory.rstrip("/") or ".")
     expected = "" if expected == "." else expected + ("/" if path.endswith("/") else "")
-    assert routes.relative(path + fragment, page_url) == expected + fragment
+    assert Routes.relative(path + fragment, page_url) == expected + fragment
 
 
 def test_year_parts_split_only_busy_years_and_keep_order():
@@ -97,13 +97,13 @@ def test_parts_bounded_by_weight_share_it_and_keep_order_and_every_item():
 
 
 def test_addresses_join_the_site_address_one_way_with_or_without_its_trailing_slash():
-    from macros.views import routes
+    from macros.views.routes import Routes
 
     for site in ("https://example.org/ttt/", "https://example.org/ttt"):
-        assert routes.absolute(site, "rounds/x/") == "https://example.org/ttt/rounds/x/"
-        assert routes.absolute(site, "timeline/2025-q2/#event-a") == "https://example.org/ttt/timeline/2025-q2/#event-a"
-        assert routes.webcal(site, "calendar.ics") == "webcal://example.org/ttt/calendar.ics"
-    assert routes.absolute("", "rounds/x/") == "rounds/x/"
-    assert routes.absolute("", "cite/", "/") == "/cite/"
-    assert routes.site_root("", "../") == "../"
-    assert routes.webcal("", "calendar.ics") == ""
+        assert Routes.absolute(site, "rounds/x/") == "https://example.org/ttt/rounds/x/"
+        assert Routes.absolute(site, "timeline/2025-q2/#event-a") == "https://example.org/ttt/timeline/2025-q2/#event-a"
+        assert Routes.webcal(site, "calendar.ics") == "webcal://example.org/ttt/calendar.ics"
+    assert Routes.absolute("", "rounds/x/") == "rounds/x/"
+    assert Routes.absolute("", "cite/", "/") == "/cite/"
+    assert Routes.site_root("", "../") == "../"
+    assert Routes.webcal("", "calendar.ics") == ""

@@ -29,6 +29,7 @@ from macros.data.records import (
 )
 from macros.outputs.precedent_api import precedent_document, precedent_schema
 from macros.views import deadlines, publication, routes
+from macros.views.routes import Routes
 
 SCHEMA_VERSION = 1
 
@@ -91,14 +92,14 @@ def _api_round(rnd: Round) -> ApiRound:
     fields = dict(rnd)
     ids = DelegationIds(us=[m.person for m in rnd.delegations.us], cn=[m.person for m in rnd.delegations.cn])
     return ApiRound.model_construct(**{**fields, "delegations": ids, "delegation_roles": rnd.delegations,
-                                       "page": routes.round_page(rnd.id)})
+                                       "page": Routes.round(rnd.id)})
 
 
 def api_records(data: Dataset) -> dict[str, list[Record]]:
     links = routes.Routes(data)
     return {
         "rounds": [_api_round(r) for r in data.rounds],
-        "issues": [ApiIssue.model_construct(**dict(i), page=routes.issue_page(i.id)) for i in data.issues],
+        "issues": [ApiIssue.model_construct(**dict(i), page=Routes.issue(i.id)) for i in data.issues],
         "events": [ApiEvent.model_construct(**dict(e), page=links.on_timeline("event", e.id, e.date))
                    for e in data.events],
         "deadlines": [
@@ -106,10 +107,10 @@ def api_records(data: Dataset) -> dict[str, list[Record]]:
                                         display_status=deadlines.display_status(d, data.today))
             for d in data.deadlines
         ],
-        "people": [ApiPerson.model_construct(**dict(p), page=routes.person_page(p.id)) for p in data.people],
+        "people": [ApiPerson.model_construct(**dict(p), page=Routes.person(p.id)) for p in data.people],
         "tariffs": list(data.tariffs),
-        "measures": [ApiMeasure.model_construct(**dict(m), page=routes.measure_page(m.id)) for m in data.measures],
-        "commitments": [ApiCommitment.model_construct(**dict(c), page=routes.commitment(c.id, c.round))
+        "measures": [ApiMeasure.model_construct(**dict(m), page=Routes.measure(m.id)) for m in data.measures],
+        "commitments": [ApiCommitment.model_construct(**dict(c), page=Routes.commitment(c.id, c.round))
                          for c in data.commitments],
         "purchases": [ApiPurchase.model_construct(**dict(p), page=links.record(p)) for p in data.purchases],
         "estimates": list(data.estimates),
@@ -161,8 +162,8 @@ def _json(value: object) -> str:
 
 def api_files(data: Dataset) -> dict[str, str]:
     """Site-relative path → file text, for every API file and its schema."""
-    files = {routes.api_json(name): _json(document) for name, document in api_documents(data).items()}
-    files |= {routes.api_schema(name): _json(api_schema(name)) for name in API_MODELS}
-    files[routes.api_json("precedent")] = _json({**precedent_document(data), **licence_fields(data)})
-    files[routes.api_schema("precedent")] = _json(precedent_schema())
+    files = {Routes.api_json(name): _json(document) for name, document in api_documents(data).items()}
+    files |= {Routes.api_schema(name): _json(api_schema(name)) for name in API_MODELS}
+    files[Routes.api_json("precedent")] = _json({**precedent_document(data), **licence_fields(data)})
+    files[Routes.api_schema("precedent")] = _json(precedent_schema())
     return files

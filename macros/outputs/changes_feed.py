@@ -12,6 +12,7 @@ from macros.data.history import History
 from macros.render.safe import plain, text
 from macros.views import labels, publication, routes
 from macros.views.changes import recent_changes
+from macros.views.routes import Routes
 
 TAG = "tag:trade-truce-tracker,2025:"
 
@@ -26,8 +27,8 @@ def changes_feed(data: Dataset, history: History, site_url: str) -> str:
     feed.title("Trade Truce Tracker: what changed in the record")
     feed.subtitle("Records added, corrected, removed, and outcomes recorded, dated by the change."
                   if history.available else f"The change history is not available in this copy ({history.reason}).")
-    feed.link(href=routes.absolute(site_url, routes.CHANGES_FEED), rel="self")
-    feed.link(href=routes.absolute(site_url, routes.CHANGES), rel="alternate")
+    feed.link(href=Routes.absolute(site_url, routes.CHANGES_FEED), rel="self")
+    feed.link(href=Routes.absolute(site_url, routes.CHANGES), rel="alternate")
     feed.language("en")
     feed.rights(publication.credit(data.as_of.isoformat()))
     lines = recent_changes(data, history)
@@ -39,7 +40,7 @@ def changes_feed(data: Dataset, history: History, site_url: str) -> str:
         label = labels.COLLECTION.get(line.collection, line.collection)
         item.title(plain(f"{labels.CHANGE_KIND[line.kind]}: {label.lower()} “{line.title}”"))
         target = links.change_target(line.collection, line.record_id)
-        item.link(href=routes.absolute(site_url, target or routes.CHANGES))
+        item.link(href=Routes.absolute(site_url, target or routes.CHANGES))
         item.updated(_midnight(line.date))
         item.published(_midnight(line.date))
         item.content(f"<p>{text(line.subject)}</p><p>{text(labels.CHANGE_KIND[line.kind])} on {line.date.isoformat()} "

@@ -7,12 +7,13 @@ import json
 
 from macros.data.dataset import Dataset
 from macros.render.safe import bibtex_text, plain
-from macros.views import publication, routes
+from macros.views import publication
 from macros.views.citing import Citable, citables
+from macros.views.routes import Routes
 
 
 def _url(site_url: str, page: str) -> str:
-    return routes.absolute(site_url, page)
+    return Routes.absolute(site_url, page)
 
 
 def csl_item(data: Dataset, item: Citable, site_url: str) -> dict[str, object]:
@@ -44,7 +45,7 @@ def bibtex_entry(data: Dataset, item: Citable, site_url: str) -> str:
 def cite_files(data: Dataset, site_url: str) -> dict[str, str]:
     files = {}
     for item in citables(data):
-        files[routes.cite_file(item.kind, item.record_id, "json")] = json.dumps(
+        files[Routes.cite_file(item.kind, item.record_id, "json")] = json.dumps(
             [csl_item(data, item, site_url)], ensure_ascii=False, indent=2) + "\n"
-        files[routes.cite_file(item.kind, item.record_id, "bib")] = bibtex_entry(data, item, site_url)
+        files[Routes.cite_file(item.kind, item.record_id, "bib")] = bibtex_entry(data, item, site_url)
     return files

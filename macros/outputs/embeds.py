@@ -14,6 +14,7 @@ from macros.render.ledger_charts import stacked_tariff
 from macros.render.overview_chart import overview_svg
 from macros.render.safe import text
 from macros.views import deadlines, labels, ledger, overview, precedent, publication, routes
+from macros.views.routes import Routes
 
 # The charts' colours, written out: a standalone file has no site stylesheet to inherit.
 _CHART_STYLE = """
@@ -54,7 +55,7 @@ def standalone_svg(chart: Markup, title: str, data: Dataset, site_url: str, page
                    f'<text x="26" y="{height + 50 + 18 * i}">{text(label)}</text>'
                    for i, (css, label) in enumerate(legend or []))
     extra = 18 * len(legend or [])
-    link = routes.absolute(site_url, page)
+    link = Routes.absolute(site_url, page)
     source = f"Source: {publication.SITE_NAME}, {link} — data as of {human_date(data.as_of)}."
     licence = f"Licence: {publication.DATA_LICENSE_NAME}, {publication.DATA_LICENSE_URL}"
     credit = f"{source} {licence}"
@@ -77,7 +78,7 @@ def chart_files(data: Dataset, site_url: str) -> dict[str, str]:
     links = routes.Routes(data)
     files = {}
     if data.tariffs:
-        files[routes.chart_file("headline-tariffs")] = standalone_svg(
+        files[Routes.chart_file("headline-tariffs")] = standalone_svg(
             tariff_chart(list(data.tariffs), data.as_of), "Headline additional tariffs between the U.S. and China",
             data, site_url, routes.TARIFFS)
     for side in ledger.SIDES:
@@ -86,25 +87,25 @@ def chart_files(data: Dataset, site_url: str) -> dict[str, str]:
         if not steps:  # the file the pages link to exists, and says why it is empty
             empty = Markup('<svg viewBox="0 0 600 60" xmlns="http://www.w3.org/2000/svg"><text x="8" y="34">'
                            "No across-the-board tariff measures are recorded for this side yet.</text></svg>")
-            files[routes.chart_file(f"tariffs-by-authority-{side}")] = standalone_svg(
+            files[Routes.chart_file(f"tariffs-by-authority-{side}")] = standalone_svg(
                 empty, f"{label}, by legal authority", data, site_url, routes.TARIFFS)
         else:
             order = list(dict.fromkeys((layer.measure.id, layer.measure.title) for s in steps for layer in s.layers))
             legend = [(f"ttt-stack__layer--{i % 6}", title) for i, (_, title) in enumerate(order)]
-            files[routes.chart_file(f"tariffs-by-authority-{side}")] = standalone_svg(
+            files[Routes.chart_file(f"tariffs-by-authority-{side}")] = standalone_svg(
                 stacked_tariff(steps, data.as_of, label, f"embed-stack-{side}"), f"{label}, by legal authority",
-                data, site_url, routes.TARIFFS + "#by-authority", legend)
-    base = routes.site_root(site_url, "../../")
-    files[routes.chart_file("timeline-overview")] = standalone_svg(
+                data, site_url, routes.TARIFFS_BY_AUTHORITY, legend)
+    base = Routes.site_root(site_url, "../../")
+    files[Routes.chart_file("timeline-overview")] = standalone_svg(
         overview_svg(overview.overview(data), links, base), "The U.S.–China trade truce, January 2025 onward",
-        data, site_url, routes.TIMELINE + "#picture")
+        data, site_url, routes.TIMELINE_PICTURE)
     return files
 
 
 def countdown_page(data: Dataset, site_url: str) -> str:
     """A page to embed in an <iframe>: the deadlines still ahead, days to go, precedent; no script."""
     upcoming = deadlines.upcoming(data)[:5]
-    base = routes.site_root(site_url, "../")
+    base = Routes.site_root(site_url, "../")
     links = routes.Routes(data)
     rows = "".join(
         f'<li><span class="days">{(d.due - data.today).days}</span> days to '

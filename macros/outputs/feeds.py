@@ -20,6 +20,7 @@ from macros.render.record_links import RecordLinks
 from macros.render.safe import plain, safe_url, text
 from macros.views import deadlines, labels, ledger, precedent, publication, routes, timeline
 from macros.views.memo import memoized
+from macros.views.routes import Routes
 from macros.views.subscriptions import REMINDER_DAYS, Subscription, subscriptions
 
 UID_DOMAIN = "trade-truce-tracker"
@@ -94,7 +95,7 @@ def icalendar_feed(data: Dataset, site_url: str, subscription: Subscription | No
         item.add("description", body)
         item.add("categories", list(deadline.issues))
         if site_url:
-            item.add("url", routes.absolute(site_url, links.on_timeline("deadline", deadline.id, deadline.due)))
+            item.add("url", Routes.absolute(site_url, links.on_timeline("deadline", deadline.id, deadline.due)))
         if deadline.status == "pending" and deadline.due >= data.today:
             _reminders(item, deadline.title)
         calendar.add_component(item)
@@ -104,7 +105,7 @@ def icalendar_feed(data: Dataset, site_url: str, subscription: Subscription | No
         item.add("description", plain(rnd.summary) + "\n\nSources: " + " ".join(s.url for s in rnd.sources))
         item.add("categories", list(rnd.issues))
         if site_url:
-            item.add("url", routes.absolute(site_url, routes.round_page(rnd.id)))
+            item.add("url", Routes.absolute(site_url, Routes.round(rnd.id)))
         calendar.add_component(item)
     return calendar.to_ical().decode("utf-8")
 
@@ -158,7 +159,7 @@ def atom_feed(data: Dataset, site_url: str, subscription: Subscription | None = 
     feed.title("Trade Truce Tracker: " + subscription.title.removeprefix("U.S.–China trade truce: "))
     feed.subtitle("New rounds and events, changes of measures and commitments, on the sourced record of the "
                   "U.S.–China trade negotiations.")
-    feed.link(href=routes.absolute(site_url, subscription.feed_path), rel="self")
+    feed.link(href=Routes.absolute(site_url, subscription.feed_path), rel="self")
     feed.link(href=site_url or "./", rel="alternate")
     feed.language("en")
     feed.rights(publication.credit(data.as_of.isoformat()))
@@ -170,7 +171,7 @@ def atom_feed(data: Dataset, site_url: str, subscription: Subscription | None = 
         item = feed.add_entry()
         item.id(TAG + entry.key)
         item.title(plain(entry.title))
-        item.link(href=routes.absolute(site_url, entry.page))
+        item.link(href=Routes.absolute(site_url, entry.page))
         item.published(_midnight(entry.date))
         item.updated(_midnight(max(entry.date, (updated or {}).get(entry.key, entry.date))))
         for issue in entry.issues:
@@ -236,13 +237,13 @@ def ledger_entries(data: Dataset) -> list[LedgerEntry]:
                 words += f" until {data.by_id['deadlines'][state.until].due.isoformat()}"
             entries.append(LedgerEntry(f"measure-{measure.id}-{state.start.isoformat()}", state.start,
                                        f"{measure.title}: {words}", state.note or words,
-                                       routes.measure_page(measure.id), tuple(measure.issues), tuple(state.sources)))
+                                       Routes.measure(measure.id), tuple(measure.issues), tuple(state.sources)))
     rounds = {r.id: r.title for r in data.rounds}
     for commitment in data.commitments:
         status = labels.COMMITMENT_STATUS[commitment.status].lower()
         entries.append(LedgerEntry(f"commitment-{commitment.id}-{commitment.status}", commitment.as_of,
                                    f"Commitment ({labels.SIDE_SHORT[commitment.side]}, {rounds[commitment.round]}): "
                                    f"{status}", commitment.status_note or commitment.text,
-                                   routes.commitment(commitment.id, commitment.round), tuple(commitment.issues),
+                                   Routes.commitment(commitment.id, commitment.round), tuple(commitment.issues),
                                    tuple(commitment.sources)))
     return sorted(entries, key=lambda e: (e.date, e.key))

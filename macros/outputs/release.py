@@ -10,8 +10,8 @@ import zipfile
 from macros.data.dataset import Dataset
 from macros.views import publication, routes
 
-ZIP = "downloads/trade-truce-data.zip"
-SUMS = "downloads/SHA256SUMS"
+ZIP = routes.RELEASE_ZIP
+SUMS = routes.RELEASE_SUMS
 
 
 def version(files: dict[str, str]) -> str:

@@ -10,6 +10,7 @@ from macros.data.dataset import Dataset
 from macros.render.record_links import RecordLinks
 from macros.render.safe import safe_url, text
 from macros.views import publication, routes, timeline
+from macros.views.routes import Routes
 
 
 def _date(day: dt.date, precision: str = "day") -> dict[str, str]:
@@ -24,7 +25,7 @@ def timelinejs(data: Dataset, site_url: str) -> str:
     record_links = RecordLinks(data, links)
     events = []
     for entry in timeline.timeline_entries(data):
-        link = routes.absolute(site_url, links.entry_page(entry))
+        link = Routes.absolute(site_url, links.entry_page(entry))
         sources = "; ".join(f'<a href="{text(safe_url(s.url))}">{text(s.publisher)}</a>' for s in entry.sources)
         item = {
             "unique_id": entry.anchor,

@@ -24,7 +24,7 @@ from macros.render import safe
 from macros.render.held import HeldHtml, mark_headings, unmarkable_headings
 from macros.render.record_links import RecordLinks
 from macros.render.tables import label_cells
-from macros.views import deadlines, labels, ledger, precedent, routes
+from macros.views import deadlines, labels, ledger, precedent
 from macros.views.routes import Routes
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -60,7 +60,7 @@ class _HeadingMarkingLoader(FileSystemLoader):
 
 @pass_context
 def _relative(context: Context, target: str) -> str:
-    return routes.relative(target, context["page_url"])
+    return Routes.relative(target, context["page_url"])
 
 
 @pass_context

@@ -18,6 +18,7 @@ from macros.render import pages
 from macros.render.jinja import Renderer
 from macros.render.request import PageRequest
 from macros.views import paging, routes
+from macros.views.routes import Routes
 
 Key = tuple[str, ...]
 PageFunction = Callable[[Renderer, PageRequest], str]
@@ -68,7 +69,7 @@ class GeneratedPage:
 
     @property
     def path(self) -> str:
-        return routes.page_file(self.url)
+        return Routes.page_file(self.url)
 
     @property
     def call(self) -> str:
@@ -114,26 +115,26 @@ PAGE_TABLE: tuple[PageFamily, ...] = (
     PageFamily("embed_page", pages.embed_page, routes.EMBED),
     PageFamily("cite_page", pages.cite_page, routes.CITE),
     PageFamily("purchases_page", pages.purchases_page, routes.PURCHASES),
-    PageFamily("measure_page", pages.measure_page, routes.measure_page, _each("measures"), edit="measures"),
-    PageFamily("round_page", pages.round_page, routes.round_page, _each("rounds"), edit="rounds"),
-    PageFamily("issue_page", pages.issue_page, routes.issue_page, _each("issues"), edit="issues"),
-    PageFamily("person_page", pages.person_page, routes.person_page, _each("people"), edit="people"),
-    PageFamily("timeline_quarter", pages.timeline_quarter, routes.timeline_quarter, _parts(paging.timeline_pages)),
+    PageFamily("measure_page", pages.measure_page, Routes.measure, _each("measures"), edit="measures"),
+    PageFamily("round_page", pages.round_page, Routes.round, _each("rounds"), edit="rounds"),
+    PageFamily("issue_page", pages.issue_page, Routes.issue, _each("issues"), edit="issues"),
+    PageFamily("person_page", pages.person_page, Routes.person, _each("people"), edit="people"),
+    PageFamily("timeline_quarter", pages.timeline_quarter, Routes.timeline_quarter, _parts(paging.timeline_pages)),
     # Parts of long lists: they regroup what the pages above say, so they stay out of search.
-    PageFamily("sources_quarter", pages.sources_quarter, routes.sources_quarter, _parts(paging.source_pages),
+    PageFamily("sources_quarter", pages.sources_quarter, Routes.sources_quarter, _parts(paging.source_pages),
                searchable=False),
-    PageFamily("issue_year", pages.issue_year, routes.issue_year, _issue_years, searchable=False),
-    PageFamily("rounds_year", pages.rounds_index, routes.rounds_year, _parts(paging.round_years), searchable=False),
-    PageFamily("deadlines_year", pages.deadlines_page, routes.deadlines_year, _parts(paging.chain_years),
+    PageFamily("issue_year", pages.issue_year, Routes.issue_year, _issue_years, searchable=False),
+    PageFamily("rounds_year", pages.rounds_index, Routes.rounds_year, _parts(paging.round_years), searchable=False),
+    PageFamily("deadlines_year", pages.deadlines_page, Routes.deadlines_year, _parts(paging.chain_years),
                searchable=False),
-    PageFamily("matrix_year", pages.matrix_page, routes.matrix_year, _parts(paging.matrix_years), searchable=False),
-    PageFamily("scorecard_year", pages.scorecard_page, routes.scorecard_year, _parts(paging.scorecard_years),
+    PageFamily("matrix_year", pages.matrix_page, Routes.matrix_year, _parts(paging.matrix_years), searchable=False),
+    PageFamily("scorecard_year", pages.scorecard_page, Routes.scorecard_year, _parts(paging.scorecard_years),
                searchable=False),
-    PageFamily("people_letter", pages.people_index, routes.people_letter, _parts(paging.people_initials),
+    PageFamily("people_letter", pages.people_index, Routes.people_letter, _parts(paging.people_initials),
                searchable=False),
-    PageFamily("tariffs_year", pages.tariffs_page, routes.tariffs_year, _parts(paging.tariff_years),
+    PageFamily("tariffs_year", pages.tariffs_page, Routes.tariffs_year, _parts(paging.tariff_years),
                searchable=False),
-    PageFamily("measures_group", pages.measures_index, routes.measures_group, _parts(paging.measure_groups),
+    PageFamily("measures_group", pages.measures_index, Routes.measures_group, _parts(paging.measure_groups),
                searchable=False),
 )
 FAMILIES: dict[str, PageFamily] = {family.macro: family for family in PAGE_TABLE}

@@ -36,6 +36,7 @@ from macros.views import (
     timeline,
 )
 from macros.views.changes import recent_changes
+from macros.views.routes import Routes
 from macros.views.subscriptions import REMINDER_DAYS, subscriptions
 from macros.views.timeline import category_counts
 
@@ -83,8 +84,8 @@ def issue_page(r: Renderer, page: PageRequest) -> str:
     commitments = ledger.commitments_by_issue(r.data).get(issue_id, [])
     cap = paging.LEDGER_ON_ISSUE  # the latest on record: measures by their last state, commitments newest first
     measures_shown = sorted(measures, key=lambda pair: pair[1].start, reverse=True)[:cap]
-    follow = {"feed": routes.issue_feed(issue_id), "calendar": routes.issue_calendar(issue_id),
-              "webcal": routes.webcal(r.site_url, routes.issue_calendar(issue_id)), "reminders": REMINDER_DAYS}
+    follow = {"feed": Routes.issue_feed(issue_id), "calendar": Routes.issue_calendar(issue_id),
+              "webcal": Routes.webcal(r.site_url, Routes.issue_calendar(issue_id)), "reminders": REMINDER_DAYS}
     return r.render("issue.md.j2", page_url, i=issue, history=history, shown=shown, years=years, follow=follow,
                     counts=category_counts(history), all_sources=sources.unique_sources(cited),
                     measures=measures_shown, measure_count=len(measures),
@@ -361,7 +362,7 @@ def coverage_page(r: Renderer, page: PageRequest) -> str:
               for label, records in collections]
     parts = {"tensions": "tensions", "expectations": "expectations", "outcomes": "outcomes", "documents": "documents"}
     thin = [(x, [label for name, label in parts.items() if not getattr(x, name)]) for x in data.rounds]
-    disputes = [(f"Round: {x.title}", routes.round_page(x.id), d.about) for x in data.rounds for d in x.disputes]
+    disputes = [(f"Round: {x.title}", Routes.round(x.id), d.about) for x in data.rounds for d in x.disputes]
     disputes += [(f"Event: {e.title}", r.routes.on_timeline("event", e.id, e.date), d.about) for e in data.events
                  for d in e.disputes]
     first = min([x.start for x in data.rounds] + [e.date for e in data.events], default=data.today)
@@ -467,16 +468,16 @@ class SubscriptionLinks:
 def subscribe_page(r: Renderer, page: PageRequest) -> str:
     """Every feed and calendar, with copyable addresses (webcal: where the site's address is set)."""
     page_url = page.url
-    site = routes.site_root(r.site_url)
+    site = Routes.site_root(r.site_url)
     found = []
     every = subscriptions(r.data)
     chains = [sub for sub in every if sub.key.startswith("chain-")]
     listed = [sub for sub in every if not sub.key.startswith("chain-")] + chains[-paging.CHAIN_SUBSCRIPTIONS_LISTED:]
     for sub in listed:
-        feed_url = routes.absolute(r.site_url, sub.feed_path) if site else ""
+        feed_url = Routes.absolute(r.site_url, sub.feed_path) if site else ""
         title = sub.title.removeprefix("U.S.–China trade truce: ")
         found.append((sub.key, SubscriptionLinks(title, sub.feed_path, sub.calendar_path, feed_url,
-                                                 routes.webcal(r.site_url, sub.calendar_path))))
+                                                 Routes.webcal(r.site_url, sub.calendar_path))))
     return r.render("subscribe.md.j2", page_url, subscriptions=found, site=site, chain_count=len(chains),
                     chains_listed=min(len(chains), paging.CHAIN_SUBSCRIPTIONS_LISTED))
 
@@ -500,7 +501,7 @@ class EmbeddableChart:
 
 def _absolute(r: Renderer, path: str) -> str:
     """A site-relative path as a full address where the site's is known, else from the root ('/…')."""
-    return routes.absolute(r.site_url, path, "/")
+    return Routes.absolute(r.site_url, path, "/")
 
 
 def embed_page(r: Renderer, page: PageRequest) -> str:
@@ -518,9 +519,9 @@ def embed_page(r: Renderer, page: PageRequest) -> str:
                       "the across-the-board tariff stacked by legal instrument", routes.TARIFFS))
     specs.append(("timeline-overview", "The U.S.–China trade truce in one picture",
                   "truce periods, rounds and calls, deadlines and the headline tariff each way",
-                  routes.TIMELINE + "#picture"))
+                  routes.TIMELINE_PICTURE))
     for key, title, alt, shown_on in specs:
-        path = routes.chart_file(key)
+        path = Routes.chart_file(key)
         snippet = (f'<img src="{_absolute(r, path)}" alt="{title}: {alt}" width="800">\n'
                    f'<p>Source: <a href="{_absolute(r, shown_on)}">{publication.SITE_NAME}</a>, data as of {as_of}, '
                    f'CC BY 4.0</p>')

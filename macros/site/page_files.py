@@ -13,7 +13,7 @@ from mkdocs.structure.pages import Page
 from macros.render.page_table import GeneratedPage, generated_pages
 from macros.render.request import PageRequest
 from macros.site.state import BuildState, session
-from macros.views import routes
+from macros.views.routes import Routes
 
 
 def page_file(config: MkDocsConfig, page: GeneratedPage, searchable: bool) -> File:
@@ -60,8 +60,8 @@ def page_markdown(markdown: str, page: Page) -> str:
                     reuse.keep(page.url, markdown, build.held.blocks(page.url))
     issue = record_of(page, "issue_page", "issues")
     if issue is not None:
-        page.meta["ttt_feed"] = routes.issue_feed(issue.id)
-        page.meta["ttt_calendar"] = routes.issue_calendar(issue.id)
+        page.meta["ttt_feed"] = Routes.issue_feed(issue.id)
+        page.meta["ttt_calendar"] = Routes.issue_calendar(issue.id)
     rnd = record_of(page, "round_page", "rounds")
     if rnd is not None:
         page.meta["tags"] = [build.dataset.by_id["issues"][i].title for i in rnd.issues]

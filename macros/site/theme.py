@@ -11,7 +11,7 @@ from macros.render.safe import theme_text
 from macros.site.page_files import record_of
 from macros.site.state import session
 from macros.site.theme_scripts import hold_theme_bundle
-from macros.views import routes
+from macros.views.routes import Routes
 
 
 def add_filters(env: Environment) -> None:
@@ -35,5 +35,5 @@ def issue_chips(context: dict, page: Page) -> dict:
     rnd = record_of(page, "round_page", "rounds")
     if rnd is not None:
         titles = session.current().dataset.by_id["issues"]
-        context["tags"] = [IssueChip(titles[i].title, routes.issue_page(i)) for i in rnd.issues]
+        context["tags"] = [IssueChip(titles[i].title, Routes.issue(i)) for i in rnd.issues]
     return context

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from macros.data.dataset import Dataset
 from macros.views import routes
 from macros.views.memo import memoized
+from macros.views.routes import Routes
 
 KINDS = ("round", "issue", "measure", "deadline", "commitment")
 
@@ -27,12 +28,12 @@ class Citable:
 def citables(data: Dataset) -> list[Citable]:
     links = routes.Routes(data)
     rounds = {r.id: r.title for r in data.rounds}
-    found = [Citable("round", r.id, r.title, routes.round_page(r.id)) for r in data.rounds]
-    found += [Citable("issue", i.id, i.title, routes.issue_page(i.id)) for i in data.issues]
-    found += [Citable("measure", m.id, m.title, routes.measure_page(m.id)) for m in data.measures]
+    found = [Citable("round", r.id, r.title, Routes.round(r.id)) for r in data.rounds]
+    found += [Citable("issue", i.id, i.title, Routes.issue(i.id)) for i in data.issues]
+    found += [Citable("measure", m.id, m.title, Routes.measure(m.id)) for m in data.measures]
     found += [Citable("deadline", d.id, d.title, links.deadline(d.id)) for d in data.deadlines]
     found += [Citable("commitment", c.id, f"{'U.S.' if c.side == 'us' else 'Chinese'} commitment at the "
-                      f"{rounds[c.round]}", routes.commitment(c.id, c.round)) for c in data.commitments]
+                      f"{rounds[c.round]}", Routes.commitment(c.id, c.round)) for c in data.commitments]
     return found
 
 

@@ -41,6 +41,11 @@ CALENDAR = "calendar.ics"
 FEED = "feed.atom"
 TIMELINE_ANCHORS = "timeline/anchors.json"
 TIMELINEJS = f"{API}timeline.json"
+RELEASE_ZIP = "downloads/trade-truce-data.zip"
+RELEASE_SUMS = "downloads/SHA256SUMS"
+# Places on a page that outputs link to.
+TIMELINE_PICTURE = f"{TIMELINE}#picture"
+TARIFFS_BY_AUTHORITY = f"{TARIFFS}#by-authority"
 
 # Index pages are written as <section>/index.md; every other generated page as <url>.md.
 _SECTION_INDEXES = {TIMELINE, ROUNDS, ISSUES, PEOPLE, TARIFFS, DEADLINES, SOURCES, COVERAGE, MEASURES, COMMITMENTS,
@@ -48,85 +53,6 @@ _SECTION_INDEXES = {TIMELINE, ROUNDS, ISSUES, PEOPLE, TARIFFS, DEADLINES, SOURCE
 
 
 _TAG_SLUG = slugify(case="lower")
-
-
-def tag_anchor(issue_title: str) -> str:
-    """An issue's anchor on 'Rounds by issue' (tags/): the id Material's tags plugin gave it, so
-    links made when that page was Material's listing still land ('tag:export-controls-and-chips')."""
-    return "tag:" + _TAG_SLUG(issue_title, "-")
-
-
-def round_page(round_id: str) -> str:
-    return f"{ROUNDS}{round_id}/"
-
-
-def issue_page(issue_id: str) -> str:
-    return f"{ISSUES}{issue_id}/"
-
-
-def issue_year(issue_id: str, year: int | str) -> str:
-    return f"{ISSUES}{issue_id}/{year}/"
-
-
-def measure_page(measure_id: str) -> str:
-    return f"{MEASURES}{measure_id}/"
-
-
-def commitment(commitment_id: str, round_id: str) -> str:
-    """A commitment lives on the page of the round where it was made (bounded however many there are)."""
-    return f"{round_page(round_id)}#commitment-{commitment_id}"
-
-
-def measures_group(key: str) -> str:
-    return f"{MEASURES}by-kind/{key}/"
-
-
-def person_page(person_id: str) -> str:
-    return f"{PEOPLE}{person_id}/"
-
-
-def people_letter(key: str) -> str:
-    return f"{PEOPLE}by-letter/{key}/"
-
-
-def rounds_year(year: str | int) -> str:
-    return f"{ROUNDS}by-year/{year}/"
-
-
-def matrix_year(year: str | int) -> str:
-    return f"{MATRIX}{year}/"
-
-
-def scorecard_year(year: str | int) -> str:
-    return f"{SCORECARD}{year}/"
-
-
-def deadlines_year(year: str | int) -> str:
-    return f"{DEADLINES}{year}/"
-
-
-def tariffs_year(year: str | int) -> str:
-    return f"{TARIFFS}{year}/"
-
-
-def timeline_quarter(name: str) -> str:
-    return f"{TIMELINE}{name}/"
-
-
-def sources_quarter(name: str) -> str:
-    return f"{SOURCES}{name}/"
-
-
-def api_json(name: str) -> str:
-    return f"{API}{name}.json"
-
-
-def api_csv(name: str) -> str:
-    return f"{API}{name}.csv"
-
-
-def api_schema(name: str) -> str:
-    return f"{API}schema/{name}.schema.json"
 
 
 SUBSCRIBE = "subscribe/"
@@ -140,72 +66,6 @@ CHANGES_FEED = "changes.atom"
 EMBED_COUNTDOWN = "embed/countdown.html"
 
 
-def chart_file(name: str) -> str:
-    """A chart as a standalone SVG to download and republish."""
-    return f"downloads/charts/{name}.svg"
-
-
-def cite_file(kind: str, record_id: str, extension: str) -> str:
-    """A record's citation as CSL-JSON ('json') or BibTeX ('bib')."""
-    return f"cite/{kind}-{record_id}.{extension}"
-
-
-def issue_feed(issue_id: str) -> str:
-    return f"feeds/issue-{issue_id}.atom"
-
-
-def issue_calendar(issue_id: str) -> str:
-    return f"calendars/issue-{issue_id}.ics"
-
-
-def chain_feed(first_deadline_id: str) -> str:
-    return f"feeds/chain-{first_deadline_id}.atom"
-
-
-def chain_calendar(first_deadline_id: str) -> str:
-    return f"calendars/chain-{first_deadline_id}.ics"
-
-
-def page_file(url: str) -> str:
-    """The docs/-relative path of the generated Markdown page behind a URL."""
-    if url in _SECTION_INDEXES:
-        return f"{url}index.md"
-    return url.rstrip("/") + ".md"
-
-
-def site_root(site_url: str, otherwise: str = "") -> str:
-    """The site's address with one trailing slash, or `otherwise` where it is not configured."""
-    return site_url.rstrip("/") + "/" if site_url else otherwise
-
-
-def absolute(site_url: str, target: str, otherwise: str = "") -> str:
-    """`target` (site-relative, fragment allowed) as a full address where the site's address is known;
-    without one, `otherwise + target` (e.g. "/" for a root-relative link, "../" from a subfolder).
-    Feeds, calendars, citations, embeds and releases all join addresses here."""
-    return site_root(site_url, otherwise) + target
-
-
-def webcal(site_url: str, target: str) -> str:
-    """A calendar subscription link (webcal://…) for `target`, or "" without the site's address."""
-    return "webcal://" + absolute(site_url, target).split("://", 1)[1] if site_url else ""
-
-
-def relative(target: str, page_url: str) -> str:
-    """`target` (site-relative) as a link relative to the page at `page_url`. Computed on the path
-    segments (both paths are site-relative and normalised): `posixpath.relpath` resolves both
-    against the working directory, and pages call this tens of thousands of times."""
-    directory = page_url if page_url.endswith("/") else posixpath.dirname(page_url) + "/"
-    path, _, fragment = target.partition("#")
-    here = [part for part in directory.split("/") if part]
-    there = [part for part in path.split("/") if part]
-    common = 0
-    while common < min(len(here), len(there)) and here[common] == there[common]:
-        common += 1
-    parts = [".."] * (len(here) - common) + there[common:]
-    link = "/".join(parts) + ("/" if parts and path.endswith("/") else "")
-    return link + (f"#{fragment}" if fragment else "")
-
-
 class Routes:
     """The URLs that depend on the build's data (paging), plus every static route above."""
 
@@ -214,33 +74,157 @@ class Routes:
     CALENDAR, FEED, MEASURES, COMMITMENTS, PRECEDENT = CALENDAR, FEED, MEASURES, COMMITMENTS, PRECEDENT
     SUBSCRIBE, CHANGES, CHANGES_FEED, TAGS = SUBSCRIBE, CHANGES, CHANGES_FEED, TAGS
     EMBED, CITE, PURCHASES = EMBED, CITE, PURCHASES
-    issue_feed = staticmethod(issue_feed)
-    cite_file = staticmethod(cite_file)
-    chart_file = staticmethod(chart_file)
     EMBED_COUNTDOWN = EMBED_COUNTDOWN
-    issue_calendar = staticmethod(issue_calendar)
-    chain_feed = staticmethod(chain_feed)
-    chain_calendar = staticmethod(chain_calendar)
 
-    round = staticmethod(round_page)
-    issue = staticmethod(issue_page)
-    tag_anchor = staticmethod(tag_anchor)
-    issue_year = staticmethod(issue_year)
-    person = staticmethod(person_page)
-    measure = staticmethod(measure_page)
-    measures_group = staticmethod(measures_group)
-    commitment = staticmethod(commitment)
-    people_letter = staticmethod(people_letter)
-    rounds_year = staticmethod(rounds_year)
-    matrix_year = staticmethod(matrix_year)
-    scorecard_year = staticmethod(scorecard_year)
-    deadlines_year = staticmethod(deadlines_year)
-    tariffs_year = staticmethod(tariffs_year)
-    timeline_quarter = staticmethod(timeline_quarter)
-    sources_quarter = staticmethod(sources_quarter)
-    api_json = staticmethod(api_json)
-    api_csv = staticmethod(api_csv)
-    api_schema = staticmethod(api_schema)
+
+    @staticmethod
+    def tag_anchor(issue_title: str) -> str:
+        """An issue's anchor on 'Rounds by issue' (tags/): the id Material's tags plugin gave it, so
+        links made when that page was Material's listing still land ('tag:export-controls-and-chips')."""
+        return "tag:" + _TAG_SLUG(issue_title, "-")
+
+    @staticmethod
+    def round(round_id: str) -> str:
+        return f"{ROUNDS}{round_id}/"
+
+    @staticmethod
+    def issue(issue_id: str) -> str:
+        return f"{ISSUES}{issue_id}/"
+
+    @staticmethod
+    def issue_history(issue_id: str) -> str:
+        return f"{ISSUES}{issue_id}/#history"
+
+    @staticmethod
+    def issue_year(issue_id: str, year: int | str) -> str:
+        return f"{ISSUES}{issue_id}/{year}/"
+
+    @staticmethod
+    def measure(measure_id: str) -> str:
+        return f"{MEASURES}{measure_id}/"
+
+    @staticmethod
+    def commitment(commitment_id: str, round_id: str) -> str:
+        """A commitment lives on the page of the round where it was made (bounded however many there are)."""
+        return f"{Routes.round(round_id)}#commitment-{commitment_id}"
+
+    @staticmethod
+    def measures_group(key: str) -> str:
+        return f"{MEASURES}by-kind/{key}/"
+
+    @staticmethod
+    def person(person_id: str) -> str:
+        return f"{PEOPLE}{person_id}/"
+
+    @staticmethod
+    def people_letter(key: str) -> str:
+        return f"{PEOPLE}by-letter/{key}/"
+
+    @staticmethod
+    def rounds_year(year: str | int) -> str:
+        return f"{ROUNDS}by-year/{year}/"
+
+    @staticmethod
+    def matrix_year(year: str | int) -> str:
+        return f"{MATRIX}{year}/"
+
+    @staticmethod
+    def scorecard_year(year: str | int) -> str:
+        return f"{SCORECARD}{year}/"
+
+    @staticmethod
+    def deadlines_year(year: str | int) -> str:
+        return f"{DEADLINES}{year}/"
+
+    @staticmethod
+    def tariffs_year(year: str | int) -> str:
+        return f"{TARIFFS}{year}/"
+
+    @staticmethod
+    def timeline_quarter(name: str) -> str:
+        return f"{TIMELINE}{name}/"
+
+    @staticmethod
+    def sources_quarter(name: str) -> str:
+        return f"{SOURCES}{name}/"
+
+    @staticmethod
+    def api_json(name: str) -> str:
+        return f"{API}{name}.json"
+
+    @staticmethod
+    def api_csv(name: str) -> str:
+        return f"{API}{name}.csv"
+
+    @staticmethod
+    def api_schema(name: str) -> str:
+        return f"{API}schema/{name}.schema.json"
+
+    @staticmethod
+    def chart_file(name: str) -> str:
+        """A chart as a standalone SVG to download and republish."""
+        return f"downloads/charts/{name}.svg"
+
+    @staticmethod
+    def cite_file(kind: str, record_id: str, extension: str) -> str:
+        """A record's citation as CSL-JSON ('json') or BibTeX ('bib')."""
+        return f"cite/{kind}-{record_id}.{extension}"
+
+    @staticmethod
+    def issue_feed(issue_id: str) -> str:
+        return f"feeds/issue-{issue_id}.atom"
+
+    @staticmethod
+    def issue_calendar(issue_id: str) -> str:
+        return f"calendars/issue-{issue_id}.ics"
+
+    @staticmethod
+    def chain_feed(first_deadline_id: str) -> str:
+        return f"feeds/chain-{first_deadline_id}.atom"
+
+    @staticmethod
+    def chain_calendar(first_deadline_id: str) -> str:
+        return f"calendars/chain-{first_deadline_id}.ics"
+
+    @staticmethod
+    def page_file(url: str) -> str:
+        """The docs/-relative path of the generated Markdown page behind a URL."""
+        if url in _SECTION_INDEXES:
+            return f"{url}index.md"
+        return url.rstrip("/") + ".md"
+
+    @staticmethod
+    def site_root(site_url: str, otherwise: str = "") -> str:
+        """The site's address with one trailing slash, or `otherwise` where it is not configured."""
+        return site_url.rstrip("/") + "/" if site_url else otherwise
+
+    @staticmethod
+    def absolute(site_url: str, target: str, otherwise: str = "") -> str:
+        """`target` (site-relative, fragment allowed) as a full address where the site's address is known;
+        without one, `otherwise + target` (e.g. "/" for a root-relative link, "../" from a subfolder).
+        Feeds, calendars, citations, embeds and releases all join addresses here."""
+        return Routes.site_root(site_url, otherwise) + target
+
+    @staticmethod
+    def webcal(site_url: str, target: str) -> str:
+        """A calendar subscription link (webcal://…) for `target`, or "" without the site's address."""
+        return "webcal://" + Routes.absolute(site_url, target).split("://", 1)[1] if site_url else ""
+
+    @staticmethod
+    def relative(target: str, page_url: str) -> str:
+        """`target` (site-relative) as a link relative to the page at `page_url`. Computed on the path
+        segments (both paths are site-relative and normalised): `posixpath.relpath` resolves both
+        against the working directory, and pages call this tens of thousands of times."""
+        directory = page_url if page_url.endswith("/") else posixpath.dirname(page_url) + "/"
+        path, _, fragment = target.partition("#")
+        here = [part for part in directory.split("/") if part]
+        there = [part for part in path.split("/") if part]
+        common = 0
+        while common < min(len(here), len(there)) and here[common] == there[common]:
+            common += 1
+        parts = [".."] * (len(here) - common) + there[common:]
+        link = "/".join(parts) + ("/" if parts and path.endswith("/") else "")
+        return link + (f"#{fragment}" if fragment else "")
 
     def __init__(self, data: Dataset) -> None:
         self.data = data
@@ -248,13 +232,13 @@ class Routes:
     def deadline(self, deadline_id: str) -> str:
         """A deadline's entry on the deadlines page (or the year page) that lists its chain."""
         year = paging.deadline_years(self.data)[deadline_id]
-        page = DEADLINES if year is None else deadlines_year(year)
+        page = DEADLINES if year is None else Routes.deadlines_year(year)
         return f"{page}#deadline-{deadline_id}"
 
     def tariff(self, tariff_id: str) -> str:
         if not paging.tariff_years(self.data):
             return f"{TARIFFS}#{tariff_id}"
-        return f"{tariffs_year(paging.tariff_pages(self.data)[tariff_id])}#{tariff_id}"
+        return f"{Routes.tariffs_year(paging.tariff_pages(self.data)[tariff_id])}#{tariff_id}"
 
     def change_target(self, collection: str, record_id: str) -> str | None:
         """Where a changed record is now (None: it is no longer on record)."""
@@ -274,7 +258,7 @@ class Routes:
         """Where a round, event or deadline sits on the timeline: its quarter's page, or the part of
         it that holds the entry once the quarter is long."""
         key = paging.entry_pages(self.data).get(anchor(category, record_id), quarter(day))
-        return f"{timeline_quarter(key)}#{anchor(category, record_id)}"
+        return f"{Routes.timeline_quarter(key)}#{anchor(category, record_id)}"
 
     def event(self, event_id: str) -> str:
         event = self.data.by_id["events"][event_id]
@@ -286,11 +270,11 @@ class Routes:
         narrowed = f"?issue={issue_id}" if issue_id else ""
         if grain == "month":
             page = paging.month_pages(self.data).get(start.strftime("%Y-%m"), quarter(start))
-            return f"{timeline_quarter(page)}{narrowed}#m{start.strftime('%Y-%m')}"
+            return f"{Routes.timeline_quarter(page)}{narrowed}#m{start.strftime('%Y-%m')}"
         if grain == "quarter":
-            return f"{timeline_quarter(quarter(start))}{narrowed}"
+            return f"{Routes.timeline_quarter(quarter(start))}{narrowed}"
         if issue_id:
-            return issue_page(issue_id) + "#history"
+            return Routes.issue_history(issue_id)
         if grain == "decade":  # the decade's first year with entries in the list of quarters
             years = sorted({int(name[:4]) for name in paging.timeline_pages(self.data)})
             first = next((y for y in years if start.year <= y < start.year + 10), None)
@@ -303,26 +287,26 @@ class Routes:
 
     def entry_page(self, entry: Entry) -> str:
         """The entry's own page if it has one, else its place on the timeline."""
-        return round_page(entry.record.id) if entry.has_page else self.entry(entry)
+        return Routes.round(entry.record.id) if entry.has_page else self.entry(entry)
 
     def record(self, record: object) -> str:
         """Where a reader finds a record."""
         if isinstance(record, Round):
-            return round_page(record.id)
+            return Routes.round(record.id)
         if isinstance(record, Issue):
-            return issue_page(record.id)
+            return Routes.issue(record.id)
         if isinstance(record, Event):
             return self.on_timeline("event", record.id, record.date)
         if isinstance(record, Deadline):
             return self.on_timeline("deadline", record.id, record.due)
         if isinstance(record, Person):
-            return person_page(record.id)
+            return Routes.person(record.id)
         if isinstance(record, TariffChange):
             return self.tariff(record.id)
         if isinstance(record, Measure):
-            return measure_page(record.id)
+            return Routes.measure(record.id)
         if isinstance(record, Commitment):
-            return commitment(record.id, record.round)
+            return Routes.commitment(record.id, record.round)
         if isinstance(record, Purchase):
             return f"{PURCHASES}#purchase-{record.id}"
         if isinstance(record, records.Estimate):

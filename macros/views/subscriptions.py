@@ -8,6 +8,7 @@ from macros.data.dataset import Dataset
 from macros.data.records import Deadline, Round
 from macros.views import deadlines, routes
 from macros.views.memo import memoized
+from macros.views.routes import Routes
 from macros.views.timeline import round_issues
 
 # Each calendar's deadlines carry reminders this many days before they fall due.
@@ -34,12 +35,12 @@ def subscriptions(data: Dataset) -> list[Subscription]:
                           data.deadlines, data.rounds)]
     for issue in data.issues:
         found.append(Subscription(
-            f"issue-{issue.id}", f"U.S.–China trade truce: {issue.title}", routes.issue_feed(issue.id),
-            routes.issue_calendar(issue.id), tuple(d for d in data.deadlines if issue.id in d.issues),
+            f"issue-{issue.id}", f"U.S.–China trade truce: {issue.title}", Routes.issue_feed(issue.id),
+            Routes.issue_calendar(issue.id), tuple(d for d in data.deadlines if issue.id in d.issues),
             tuple(r for r in data.rounds if issue.id in round_issues(r)), issue.id))
     for chain in deadlines.chains(data):
         if len(chain) > 1:
             head = chain[0]
             found.append(Subscription(f"chain-{head.id}", f"U.S.–China trade truce: {chain[-1].title}",
-                                      routes.chain_feed(head.id), routes.chain_calendar(head.id), tuple(chain), ()))
+                                      Routes.chain_feed(head.id), Routes.chain_calendar(head.id), tuple(chain), ()))
     return found
