@@ -356,14 +356,14 @@ def sources_quarter(r: Renderer, page: PageRequest) -> str:
 def coverage_page(r: Renderer, page: PageRequest) -> str:
     page_url = page.url
     data = r.data
-    collections = [("Rounds and leaders' meetings", data.rounds), ("Issues", data.issues), ("Events", data.events),
-                   ("Deadlines", data.deadlines), ("People", data.people), ("Tariff changes", data.tariffs)]
+    collections = [(label, getattr(data, name)) for name, label in labels.COLLECTION_COUNTED.items()]
     counts = [(label, len(records), len({s.url for x in records for _, s in sources_in(x)}))
               for label, records in collections]
     parts = {"tensions": "tensions", "expectations": "expectations", "outcomes": "outcomes", "documents": "documents"}
     thin = [(x, [label for name, label in parts.items() if not getattr(x, name)]) for x in data.rounds]
-    disputes = [(f"Round: {x.title}", Routes.round(x.id), d.about) for x in data.rounds for d in x.disputes]
-    disputes += [(f"Event: {e.title}", r.routes.on_timeline("event", e.id, e.date), d.about) for e in data.events
+    round_word, event_word = labels.COLLECTION["rounds"], labels.COLLECTION["events"]
+    disputes = [(f"{round_word}: {x.title}", Routes.round(x.id), d.about) for x in data.rounds for d in x.disputes]
+    disputes += [(f"{event_word}: {e.title}", r.routes.on_timeline("event", e.id, e.date), d.about) for e in data.events
                  for d in e.disputes]
     first = min([x.start for x in data.rounds] + [e.date for e in data.events], default=data.today)
     cited = {s.url: s for x in data.all_records() for _, s in sources_in(x)}

@@ -32,6 +32,9 @@ SIDE = {"us": "United States", "cn": "China", "both": "Both sides"}
 COLLECTION = {"rounds": "Round", "issues": "Issue", "events": "Event", "deadlines": "Deadline", "people": "Person",
               "tariffs": "Tariff change", "gaps": "Known gap", "measures": "Measure", "commitments": "Commitment",
               "purchases": "Purchase tally", "estimates": "Published estimate"}
+# The collections the coverage page counts, as it names them (in its order).
+COLLECTION_COUNTED = {"rounds": "Rounds and leaders' meetings", "issues": "Issues", "events": "Events",
+                      "deadlines": "Deadlines", "people": "People", "tariffs": "Tariff changes"}
 CHANGE_KIND = {"added": "Added", "corrected": "Corrected", "outcome-recorded": "Outcome recorded",
                "removed": "Removed"}
 DEADLINE_STATUS = {
