@@ -69,3 +69,24 @@ def test_every_collection_and_kind_of_change_has_one_label():
     assert set(labels.CHANGE_KIND) == set(KINDS)
     for vocabulary in (labels.COLLECTION, labels.CHANGE_KIND):
         assert len(set(vocabulary.values())) == len(vocabulary)
+
+
+def test_dates_read_the_same_whatever_the_machines_locale():
+    import datetime as dt
+    import locale
+
+    from macros.render.jinja import date_range, human_date
+
+    day = dt.date(2025, 9, 14)
+    assert human_date(day) == "14 September 2025" and human_date(day, "month") == "September 2025"
+    assert labels.month_year(day, short=True) == "Sep 2025"
+    assert date_range(day, dt.date(2025, 9, 15)) == "14–15 September 2025"
+    assert date_range(dt.date(2025, 8, 31), day) == "31 August – 14 September 2025"
+    try:
+        locale.setlocale(locale.LC_TIME, "fr_FR.UTF-8")
+    except locale.Error:
+        return  # the machine has no other locale to try
+    try:
+        assert human_date(day) == "14 September 2025"
+    finally:
+        locale.setlocale(locale.LC_TIME, "C")

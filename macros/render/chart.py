@@ -12,6 +12,7 @@ from macros.data.records import Estimate, TariffChange
 from macros.render.jinja import human_date
 from macros.render.safe import safe_url
 from macros.render.safe import text as escape
+from macros.views import labels
 from macros.views.labels import TARIFF_DIRECTION as DIRECTIONS
 
 WIDTH, HEIGHT = 800, 380
@@ -72,13 +73,13 @@ def tariff_chart(changes: list[TariffChange], as_of: dt.date, estimates: tuple[E
         parts.append(f'<line class="ttt-chart__grid" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y}" y2="{y}"/>')
         parts.append(f'<text class="ttt-chart__label" x="{LEFT - 6}" y="{y + 4}" text-anchor="end">{step}%</text>')
     ticks = _month_ticks(axis)
-    label_format = "%Y" if all(t.month == 1 for t in ticks) and len(ticks) > 2 else "%b %Y"
+    years_only = all(t.month == 1 for t in ticks) and len(ticks) > 2
     for tick in ticks:
         x = axis.x(tick)
         base = HEIGHT - BOTTOM
         parts.append(f'<line class="ttt-chart__tick" x1="{x}" x2="{x}" y1="{base}" y2="{base + 5}"/>')
         parts.append(f'<text class="ttt-chart__label" x="{x}" y="{HEIGHT - BOTTOM + 20}" text-anchor="middle">'
-                     f'{tick.strftime(label_format)}</text>')
+                     f'{tick.year if years_only else labels.month_year(tick, short=True)}</text>')
     for direction, label in DIRECTIONS.items():
         series = [c for c in changes if c.direction == direction]
         if not series:

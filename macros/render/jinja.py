@@ -30,19 +30,23 @@ from macros.views.routes import Routes
 TEMPLATES = Path(__file__).parent / "templates"
 
 
+def _month(value: dt.date) -> str:
+    return labels.MONTH[value.month - 1]
+
+
 def human_date(value: dt.date, precision: str = "day") -> str:
     if precision == "month":
-        return value.strftime("%B %Y")
-    return f"{value.day} {value.strftime('%B %Y')}"
+        return f"{_month(value)} {value.year}"
+    return f"{value.day} {_month(value)} {value.year}"
 
 
 def date_range(start: dt.date, end: dt.date) -> str:
     if start == end:
         return human_date(start)
     if (start.year, start.month) == (end.year, end.month):
-        return f"{start.day}–{end.day} {end.strftime('%B %Y')}"
+        return f"{start.day}–{end.day} {_month(end)} {end.year}"
     if start.year == end.year:
-        return f"{start.day} {start.strftime('%B')} – {end.day} {end.strftime('%B %Y')}"
+        return f"{start.day} {_month(start)} – {end.day} {_month(end)} {end.year}"
     return f"{human_date(start)} – {human_date(end)}"
 
 

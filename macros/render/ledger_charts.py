@@ -70,7 +70,7 @@ def state_strip(measure: Measure, horizon: dt.date, chart_id: str) -> Markup:
         if inside.place(x0 + 5, label, limit=x1 - 4):
             parts.append(f'<text class="ttt-strip__label ttt-strip__label--{state.status}" x="{x0 + 5}" y="28">'
                          f"{escape(label)}</text>")
-        day = state.start.strftime("%b %Y")
+        day = labels.month_year(state.start, short=True)
         if dates.place(x0, day, limit=STRIP_WIDTH):
             parts.append(f'<text class="ttt-chart__label" x="{x0}" y="60">{day}</text>')
     parts.append("</svg>")
@@ -141,7 +141,7 @@ def stacked_tariff(steps: list[Step], horizon: dt.date, side_label: str, chart_i
     for day in month_ticks(start, end):
         x = _x(day, start, end, STACK_LEFT, width)
         parts.append(f'<line class="ttt-chart__tick" x1="{x}" x2="{x}" y1="{baseline}" y2="{baseline + 5}"/>')
-        label = day.strftime("%b %Y")
+        label = labels.month_year(day, short=True)
         if ticks.place(x - text_width(label) / 2, label):
             parts.append(f'<text class="ttt-chart__label" x="{x}" y="{baseline + 22}" text-anchor="middle">'
                          f"{label}</text>")

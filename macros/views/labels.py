@@ -5,6 +5,8 @@ Pages, feeds and downloads all take their wording from here, so a label changes 
 
 from __future__ import annotations
 
+import datetime as dt
+
 ROUND_KIND = {"talks": "Round of talks", "leaders-meeting": "Leaders' meeting"}
 EVENT_KIND = {
     "call": "Call",
@@ -28,6 +30,16 @@ PURCHASE_VERDICT = {"met-by": "target reached by this date", "met-after": "targe
                     "not-met": "passed; the latest figure is below the target", "ahead": "still ahead",
                     "no-figure": "passed; no figure on record"}
 SIDE = {"us": "United States", "cn": "China", "both": "Both sides"}
+MONTH = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+         "November", "December")  # not the locale's: a build reads the same on every machine
+
+
+def month_year(day: dt.date, short: bool = False) -> str:
+    """'September 2025', or with `short` 'Sep 2025' (chart ticks)."""
+    name = MONTH[day.month - 1]
+    return f"{name[:3] if short else name} {day.year}"
+
+
 # One record of each collection (macros/data/collections.py), as the list of changes names it.
 COLLECTION = {"rounds": "Round", "issues": "Issue", "events": "Event", "deadlines": "Deadline", "people": "Person",
               "tariffs": "Tariff change", "gaps": "Known gap", "measures": "Measure", "commitments": "Commitment",

@@ -35,7 +35,7 @@ def bucket(day: dt.date, grain: str) -> dt.date:
 
 def _period_label(start: dt.date, grain: str) -> str:
     if grain == "month":
-        return start.strftime("%B %Y")
+        return labels.month_year(start)
     if grain == "quarter":
         return labels.quarter(f"{start.year}-q{(start.month - 1) // 3 + 1}")
     if grain == "decade":
