@@ -19,8 +19,9 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -142,7 +143,7 @@ class OutputReuse:
         pages = files.documentation_pages()
         self.conversion_key = _digest([config_text, *sorted(file.src_uri for file in pages)])
         for file in pages:
-            file.is_modified = _modified_check(self, file)  # type: ignore[method-assign]
+            file.is_modified = partial(self.changed, file)  # type: ignore[method-assign]
 
     def reuse_conversion(self, page: Page) -> None:
         """Called before MkDocs reads the page: its Markdown conversion is looked up first."""
@@ -193,9 +194,3 @@ class OutputReuse:
         """After a failed build: what is on disk is uncertain, so the next build renders every page."""
         self.previous, self.previous_shared, self.current = {}, None, {}
         self.previous_conversions, self.previous_conversion_key, self.conversions = {}, None, {}
-
-
-def _modified_check(reuse: OutputReuse, file: File) -> Callable[[], bool]:
-    def is_modified() -> bool:
-        return reuse.changed(file)
-    return is_modified
