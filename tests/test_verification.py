@@ -64,6 +64,9 @@ def test_a_relayed_round_and_deadline_carry_the_badge_on_their_own_pages_and_lis
         assert BADGE in index.find("tr", id=rnd.id).get_text(" ")
     verified = next(r for r in real_dataset.rounds if not is_relayed(r))
     assert BADGE not in real_build.html(f"rounds/{verified.id}/").select_one(".ttt-facts").get_text(" ")
+    latest = real_dataset.rounds[-1]
+    card = real_build.html("").find("a", href=f"rounds/{latest.id}/").find_parent("div")
+    assert (BADGE in card.get_text(" ")) == is_relayed(latest)  # the home page's latest round
     chains = real_build.html("deadlines/")
     for deadline in deadlines:
         assert BADGE in chains.find("li", id=f"deadline-{deadline.id}").get_text(" ")
