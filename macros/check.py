@@ -8,8 +8,10 @@ import sys
 from pathlib import Path
 
 from macros.data.dataset import load_dataset
+from macros.data.load import load_data
 from macros.data.problems import DataError, format_report
 from macros.data.stored import CheckStore
+from macros.data.translation_checks import missing_translations
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -19,6 +21,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", type=Path, default=ROOT, help="project folder holding data/")
     parser.add_argument("--github", action="store_true", default=bool(os.environ.get("GITHUB_ACTIONS")),
                         help="also print GitHub Actions annotations (default inside Actions)")
+    parser.add_argument("--translations", action="store_true",
+                        help="also list every English title, name, summary or text with no Chinese beside it yet")
     parser.add_argument("--no-cache", action="store_true",
                         help="parse and check every file again, without the stored check cache (.cache/check/)")
     args = parser.parse_args(argv)
@@ -37,6 +41,11 @@ def main(argv: list[str] | None = None) -> int:
         if args.github:
             for problem in dataset.warnings:
                 print(problem.as_annotation())
+    if args.translations:
+        notes = missing_translations(load_data(root / "data", root))
+        if notes:
+            print(format_report(notes), file=sys.stderr)
+        print(f"translations: {len(notes)} English fields have no Chinese beside them yet")
     counts = ", ".join(f"{len(v)} {k}" for k, v in dataset.by_id.items())
     print(f"data OK: {counts}; data as of {dataset.as_of.isoformat()}")
     return 0

@@ -20,6 +20,7 @@ from macros.data.refs import (
     single_republished_source,
     unvalidated_refs,
 )
+from macros.data.translation_checks import check_translations
 
 
 def check_records(loaded: LoadResult, today: dt.date) -> list[Problem]:
@@ -68,6 +69,7 @@ def check_records(loaded: LoadResult, today: dt.date) -> list[Problem]:
     problems += _check_deadlines(loaded.records["deadlines"], ids, today)
     problems += check_measures(loaded.records["measures"], ids, today)
     problems += check_commitments(loaded.records["commitments"], ids, today)
+    problems += check_translations(loaded)
     problems += check_suspension_chains(loaded.records["deadlines"], loaded.records["measures"], ids)
     for item in loaded.records["purchases"]:
         problems += _check_purchase(item, ids, today)

@@ -20,6 +20,7 @@ from macros.data.records import (
     Estimate,
     Event,
     Gap,
+    GlossaryTerm,
     Issue,
     Measure,
     Person,
@@ -67,6 +68,8 @@ COLLECTIONS: tuple[Collection, ...] = (
     _collection("commitments", Commitment, lambda c: (c.round, c.side != "us", c.id), "commitment"),
     _collection("purchases", Purchase, lambda p: (p.counting_from, p.id), "purchase"),
     _collection("estimates", Estimate, lambda e: (e.as_of, e.direction, e.id), "estimate"),
+    # The Chinese the site uses for English terms; like a gap, not a fact on record.
+    _collection("glossary", GlossaryTerm, lambda t: (t.en.lower(), t.id), "glossary term", is_fact=False),
 )
 BY_NAME: dict[str, Collection] = {c.name: c for c in COLLECTIONS}
 FACTS: tuple[str, ...] = tuple(c.name for c in COLLECTIONS if c.is_fact)

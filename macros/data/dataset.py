@@ -22,6 +22,7 @@ from macros.data.records import (
     Estimate,
     Event,
     Gap,
+    GlossaryTerm,
     Issue,
     Measure,
     Person,
@@ -47,6 +48,7 @@ class Dataset:
     commitments: tuple[Commitment, ...] = ()
     purchases: tuple[Purchase, ...] = ()
     estimates: tuple[Estimate, ...] = ()
+    glossary: tuple[GlossaryTerm, ...] = ()
     files: dict[tuple[str, str], str] = field(default_factory=dict)
     warnings: tuple[Problem, ...] = ()
     # Derived views computed once per build (see views.memoized): pages reuse them. Not an init

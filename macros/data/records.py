@@ -85,7 +85,9 @@ def _check_markdown(value: str) -> str:
             "contains raw HTML (a '<tag>'); write plain Markdown, e.g. [text](https://…) for links"
         )
     for target in _LINK_TARGET.findall(value):
-        if target and not target.lower().startswith(_SAFE_SCHEMES) and not _RECORD_TARGET.match(target.rstrip(").,;:")):
+        # A link ends its sentence in either script: "…](event:x)." or "…](event:x)。"
+        if target and not target.lower().startswith(_SAFE_SCHEMES) and \
+                not _RECORD_TARGET.match(target.rstrip(").,;:。，；：、！？）")):
             raise ValueError(f"link target '{target}' is not an http(s) URL or a record (event:<id>, measure:<id>, …)")
     return value.strip()
 
@@ -179,6 +181,15 @@ class Primary(Record):
     url: Url | None = Field(default=None, description="Its address, where the relay gives one.")
 
 
+class OfficialTitle(Record):
+    """The official Chinese title (and number) of a Chinese-issued document, quoted word for word from
+    the original or a stored reproduction of it (`quoted_from`), never translated back."""
+
+    title: Line = Field(description="The title as issued, e.g. 商务部 海关总署公告2025年第70号 关于…")
+    number: Line | None = Field(default=None, description="The document number, e.g. 商务部公告2025年第70号.")
+    quoted_from: Url = Field(description="Where the title was read: the original, or a reproduction of it.")
+
+
 class Source(Record):
     """A text somebody actually read that supports the record it sits in."""
 
@@ -195,6 +206,8 @@ class Source(Record):
                     "report the project has not read; it names that primary). When absent: repost if the "
                     "publisher names the original in brackets ('Site (Reuters)'), else report.")
     primary: Primary | None = Field(default=None, description="Relays only: the primary text the relay cites.")
+    zh: OfficialTitle | None = Field(
+        default=None, description="A Chinese-issued document: its official Chinese title and number, as quoted.")
 
     @property
     def verification(self) -> str:
@@ -313,6 +326,7 @@ class Round(Record):
 
     id: Id
     title: Line
+    title_zh: Line | None = Field(default=None, description="The title in Chinese (the project's own words).")
     kind: Literal["talks", "leaders-meeting"]
     start: Date
     end: Date
@@ -320,6 +334,7 @@ class Round(Record):
     delegations: Delegations
     issues: list[Id] = Field(min_length=1)
     summary: Markdown
+    summary_zh: Markdown | None = Field(default=None, description="The summary in Chinese (the project's own words).")
     tensions: list[Tension] = Field(default_factory=list)
     expectations: list[Expectation] = Field(default_factory=list)
     outcomes: list[Outcome] = Field(default_factory=list)
@@ -339,8 +354,10 @@ class Issue(Record):
 
     id: Id
     title: Line
+    title_zh: Line | None = Field(default=None, description="The title in Chinese (the project's own words).")
     aliases: list[Line] = Field(default_factory=list, description="Other common names.")
     summary: Markdown
+    summary_zh: Markdown | None = Field(default=None, description="The summary in Chinese (the project's own words).")
     status: Status
     sources: Sources
 
@@ -371,8 +388,10 @@ class Event(Record):
         default=None, description="Calls only: between the leaders, or between ministers, negotiators or officials.")
     side: Literal["us", "cn", "both"]
     title: Line
+    title_zh: Line | None = Field(default=None, description="The title in Chinese (the project's own words).")
     issues: list[Id] = Field(min_length=1)
     text: Markdown
+    text_zh: Markdown | None = Field(default=None, description="The text in Chinese (the project's own words).")
     round: Id | None = Field(default=None, description="The round this event belongs to, if any.")
     counterpart: Id | None = Field(
         default=None, description="The other side's parallel measure (an event id)."
@@ -389,6 +408,7 @@ class Deadline(Record):
 
     id: Id
     title: Line
+    title_zh: Line | None = Field(default=None, description="The title in Chinese (the project's own words).")
     due: Date
     kind: Literal["divestiture", "truce", "suspension", "purchase", "tariff", "other"]
     issues: list[Id] = Field(min_length=1)
@@ -397,6 +417,7 @@ class Deadline(Record):
         default=None, description="The deadline that took this one's place (extended/superseded)."
     )
     text: Markdown
+    text_zh: Markdown | None = Field(default=None, description="The text in Chinese (the project's own words).")
     outcome: Markdown | None = None
     decided: Date | None = Field(
         default=None, description="When the outcome (an extension, a decision) was announced, per the sources."
@@ -441,6 +462,7 @@ class Measure(Record):
 
     id: Id
     title: Line
+    title_zh: Line | None = Field(default=None, description="The title in Chinese (the project's own words).")
     side: Side
     kind: MeasureKind
     coverage: Literal["all-goods", "selected-goods"] | None = Field(
@@ -450,6 +472,7 @@ class Measure(Record):
     issues: list[Id] = Field(min_length=1)
     counterpart: Id | None = Field(default=None, description="The other side's answering measure.")
     summary: Markdown | None = None
+    summary_zh: Markdown | None = Field(default=None, description="The summary in Chinese (the project's own words).")
     states: list[MeasureState] = Field(min_length=1)
     disputes: list[Dispute] = Field(default_factory=list)
 
@@ -465,6 +488,8 @@ class Commitment(Record):
     round: Id
     made_in: DocumentKind | None = Field(default=None, description="Where the promise is written down.")
     text: Markdown = Field(description="What was promised, in the project's own words.")
+    text_zh: Markdown | None = Field(default=None,
+                                     description="What was promised, in Chinese (the project's own words).")
     issues: list[Id] = Field(min_length=1)
     measures: list[Id] = Field(default_factory=list)
     due: Id | None = Field(default=None, description="The deadline, where a date was stated.")
@@ -542,6 +567,17 @@ class Estimate(Record):
     as_of: Date = Field(description="The day the estimate applies to.")
     definition: Markdown = Field(description="What is averaged and how: weights, products, which duties.")
     sources: Sources
+
+
+class GlossaryTerm(Record):
+    """One English term and the one Chinese rendering the site uses for it (data/glossary/); the check
+    refuses a Chinese text that renders the term otherwise."""
+
+    id: Id
+    en: Line = Field(description="The English term as the records write it: 'Ministry of Commerce'.")
+    zh: Line = Field(description="Its standard Chinese rendering: '商务部'.")
+    variants: list[Line] = Field(default_factory=list, description="Renderings not to use: ['商业部'].")
+    note: Line | None = None
 
 
 class Gap(Record):

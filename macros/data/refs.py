@@ -43,6 +43,7 @@ REFERENCE_FIELDS: dict[str, tuple[tuple[FieldPath, str], ...]] = {
                     (("due",), "deadlines"), (("evidence", "*"), "events")),
     "purchases": ((("commitment",), "commitments"),),
     "estimates": (),
+    "glossary": (),
 }
 _SLUG = re.compile(SLUG_PATTERN)
 _EXAMPLES = 3

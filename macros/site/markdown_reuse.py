@@ -21,7 +21,8 @@ from markupsafe import escape as autoescape
 from macros.data.collections import COLLECTIONS
 from macros.data.dataset import Dataset
 
-PROSE = ("title", "name", "summary", "text")  # the words of a record; everything else is its structure
+# A record's words (in either language); everything else about it is its structure.
+PROSE = ("title", "name", "summary", "text", "title_zh", "summary_zh", "text_zh")
 
 
 def _structure(record: object) -> str:

@@ -43,7 +43,8 @@ def month_year(day: dt.date, short: bool = False) -> str:
 # One record of each collection (macros/data/collections.py), as the list of changes names it.
 COLLECTION = {"rounds": "Round", "issues": "Issue", "events": "Event", "deadlines": "Deadline", "people": "Person",
               "tariffs": "Tariff change", "gaps": "Known gap", "measures": "Measure", "commitments": "Commitment",
-              "purchases": "Purchase tally", "estimates": "Published estimate"}
+              "purchases": "Purchase tally", "estimates": "Published estimate",
+              "glossary": "Glossary term"}
 # The collections the coverage page counts, as it names them (in its order).
 COLLECTION_COUNTED = {"rounds": "Rounds and leaders' meetings", "issues": "Issues", "events": "Events",
                       "deadlines": "Deadlines", "people": "People", "tariffs": "Tariff changes"}

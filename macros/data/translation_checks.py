@@ -1,0 +1,104 @@
+"""The Chinese in the data: English fields hold no Chinese, Chinese fields hold Chinese, and every
+glossary term (data/glossary/) is rendered the same way wherever its English appears.
+
+Which records still lack a translation is not a problem here (most do, for now): `python -m
+macros.check --translations` lists them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from macros.data.load import LoadResult, Located
+from macros.data.problems import Problem
+from macros.data.records import GlossaryTerm
+
+HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+LATIN_ONLY = ("title", "name")  # the Chinese goes beside them: title_zh, name_zh
+# A Chinese field and the English field it renders.
+PAIRS = (("title_zh", "title"), ("summary_zh", "summary"), ("text_zh", "text"), ("name_zh", "name"))
+TRANSLATED = ("rounds", "issues", "events", "deadlines", "measures", "commitments", "people")
+
+
+def _term_pattern(term: GlossaryTerm) -> re.Pattern[str]:
+    """The English term as a whole word or words, singular or plural ('tariff', 'tariffs')."""
+    return re.compile(r"(?<![\w-])" + re.escape(term.en) + r"(?:s|es)?(?![\w-])", re.IGNORECASE)
+
+
+def check_translations(loaded: LoadResult) -> list[Problem]:
+    glossary = [item.record for item in loaded.records.get("glossary", [])]
+    problems = _check_glossary(loaded.records.get("glossary", []))
+    patterns = [(term, _term_pattern(term)) for term in glossary]
+    for name in TRANSLATED:
+        for item in loaded.records.get(name, []):
+            problems += _check_record(item, patterns)
+    return problems
+
+
+def _check_glossary(items: list[Located]) -> list[Problem]:
+    problems: list[Problem] = []
+    seen_en: dict[str, str] = {}
+    for item in items:
+        term: GlossaryTerm = item.record
+        if not HAN.search(term.zh):
+            problems.append(item.problem(("zh",), f"'{term.zh}' holds no Chinese", "write the Chinese rendering"))
+        if term.en.lower() in seen_en:
+            problems.append(item.problem(("en",), f"'{term.en}' is already in the glossary as "
+                                         f"'{seen_en[term.en.lower()]}'", "keep one entry per English term"))
+        seen_en.setdefault(term.en.lower(), term.id)
+        for index, variant in enumerate(term.variants):
+            if variant == term.zh or term.zh in variant or variant in term.zh:
+                problems.append(item.problem(("variants", index), f"the variant '{variant}' overlaps the rendering "
+                                             f"'{term.zh}'", "list only renderings wrong wherever they appear"))
+    return problems
+
+
+def _fields(item: Located) -> Iterator[tuple[str, str]]:
+    for field_name in (*LATIN_ONLY, *(zh for zh, _ in PAIRS)):
+        value = getattr(item.record, field_name, None)
+        if isinstance(value, str):
+            yield field_name, value
+
+
+def _check_record(item: Located, patterns: list[tuple[GlossaryTerm, re.Pattern[str]]]) -> list[Problem]:
+    problems: list[Problem] = []
+    record = item.record
+    values = dict(_fields(item))
+    for field_name in LATIN_ONLY:
+        if field_name in values and HAN.search(values[field_name]):
+            problems.append(item.problem((field_name,), f"'{field_name}' holds Chinese characters",
+                                         f"write the English here and the Chinese in {field_name}_zh"))
+    for zh_field, en_field in PAIRS:
+        zh = values.get(zh_field)
+        if zh is None:
+            continue
+        if not HAN.search(zh):
+            problems.append(item.problem((zh_field,), f"'{zh_field}' holds no Chinese",
+                                         f"write the Chinese here, or remove {zh_field}"))
+            continue
+        english = getattr(record, en_field, None) or ""
+        for term, pattern in patterns:
+            used = next((v for v in term.variants if v in zh), None)
+            if used is not None:
+                problems.append(item.problem((zh_field,), f"renders '{term.en}' as '{used}'",
+                                             f"the glossary has '{term.zh}' (data/glossary/, id {term.id})"))
+            elif pattern.search(english) and term.zh not in zh:
+                problems.append(item.problem((zh_field,), f"'{en_field}' names '{term.en}' but '{zh_field}' "
+                                             f"does not render it as '{term.zh}'",
+                                             f"use '{term.zh}' (data/glossary/, id {term.id}), as every "
+                                             "Chinese text does"))
+    return problems
+
+
+def missing_translations(loaded: LoadResult) -> list[Problem]:
+    """Records whose English has no Chinese beside it yet, as notes (for --translations)."""
+    notes: list[Problem] = []
+    for name in TRANSLATED:
+        for item in loaded.records.get(name, []):
+            for zh_field, en_field in PAIRS:
+                if (isinstance(getattr(item.record, en_field, None), str) and zh_field in type(item.record).model_fields
+                        and getattr(item.record, zh_field) is None):
+                    notes.append(item.problem((en_field,), f"no Chinese beside '{en_field}' yet",
+                                              f"add {zh_field}", "note"))
+    return notes
