@@ -142,7 +142,7 @@ def test_check_command_annotates_pull_requests(tmp_path):
 def test_editor_schemas_cover_every_data_folder_and_accept_the_real_data():
     import json
 
-    from macros.data.load import COLLECTIONS
+    from macros.data.collections import COLLECTIONS
 
     settings = json.loads((ROOT / ".vscode" / "settings.json").read_text())["yaml.schemas"]
     folders = sorted(p.name for p in (ROOT / "data").iterdir() if p.is_dir())
