@@ -136,6 +136,10 @@ PAGE_TABLE: tuple[PageFamily, ...] = (
                searchable=False),
     PageFamily("measures_group", pages.measures_index, Routes.measures_group, _parts(paging.measure_groups),
                searchable=False),
+    # The Chinese edition (zh/): out of the search index until it has Chinese word segmentation.
+    PageFamily("zh_home", pages.zh_home, routes.ZH, searchable=False),
+    PageFamily("zh_round_page", pages.zh_round_page, Routes.zh_round, _each("rounds"), searchable=False, edit="rounds"),
+    PageFamily("zh_issue_page", pages.zh_issue_page, Routes.zh_issue, _each("issues"), searchable=False, edit="issues"),
 )
 FAMILIES: dict[str, PageFamily] = {family.macro: family for family in PAGE_TABLE}
 

@@ -550,3 +550,37 @@ def purchases_page(r: Renderer, page: PageRequest) -> str:
     data = r.data
     return r.render("purchases.md.j2", page_url, meters=[purchases.meter(p, data.today) for p in data.purchases],
                     commitments=data.by_id["commitments"])
+
+
+def _places(data: Dataset) -> dict[str, str]:
+    """English place name → its Chinese: the glossary's, then the two countries it leaves out."""
+    return {**labels.ZH_COUNTRY, **{term.en: term.zh for term in data.glossary}}
+
+
+def zh_home(r: Renderer, page: PageRequest) -> str:
+    """The Chinese edition's front page: every round and issue, by their Chinese titles."""
+    return r.render("zh_home.md.j2", page.url, rounds=r.data.rounds, issues=r.data.issues)
+
+
+def zh_round_page(r: Renderer, page: PageRequest) -> str:
+    (round_id,), data = page.key, r.data
+    rnd = data.by_id["rounds"][round_id]
+    position = timeline.round_positions(data)[rnd.id]
+    people = data.by_id["people"]
+    delegations = [(side, [people[m.person] for m in getattr(rnd.delegations, side)]) for side in ("us", "cn")]
+    return r.render("zh_round.md.j2", page.url, r=rnd, number=position + 1, total=len(data.rounds),
+                    previous=data.rounds[position - 1] if position > 0 else None,
+                    next=data.rounds[position + 1] if position + 1 < len(data.rounds) else None,
+                    delegations=delegations, places=_places(data), all_sources=sources.round_sources(rnd))
+
+
+def zh_issue_page(r: Renderer, page: PageRequest) -> str:
+    (issue_id,), data = page.key, r.data
+    history = timeline.issue_history(data, issue_id)
+    shown = history[-paging.HISTORY_INLINE:]
+
+    def zh_link(entry: timeline.Entry) -> str:
+        return Routes.zh_round(entry.record.id) if entry.category == "round" else r.routes.entry(entry)
+
+    return r.render("zh_issue.md.j2", page.url, i=data.by_id["issues"][issue_id], shown=shown, total=len(history),
+                    zh_link=zh_link)

@@ -13,6 +13,7 @@ from mkdocs.structure.pages import Page
 from macros.render.page_table import GeneratedPage, generated_pages
 from macros.render.request import PageRequest
 from macros.site.state import BuildState, session
+from macros.views import routes
 from macros.views.routes import Routes
 
 
@@ -58,6 +59,7 @@ def page_markdown(markdown: str, page: Page) -> str:
                 markdown = generated.family.render(build.renderer, PageRequest(page.url, generated.key))
                 if reuse is not None:
                     reuse.keep(page.url, markdown, build.held.blocks(page.url))
+    page.meta["ttt_alternates"] = alternates(page)
     issue = record_of(page, "issue_page", "issues")
     if issue is not None:
         page.meta["ttt_feed"] = Routes.issue_feed(issue.id)
@@ -74,3 +76,22 @@ def record_of(page: Page, macro: str, collection: str) -> Any:
     if generated is None or generated.macro != macro:
         return None
     return session.current().dataset.by_id[collection][generated.key[0]]
+
+
+_TWINS = {"round_page": ("zh-Hans", Routes.zh_round), "issue_page": ("zh-Hans", Routes.zh_issue),
+          "zh_round_page": ("en", Routes.round), "zh_issue_page": ("en", Routes.issue)}
+
+
+def alternates(page: Page) -> list[tuple[str, str]]:
+    """The same page in the other language, for <link rel="alternate" hreflang> (both ways)."""
+    if page.is_homepage:
+        return [("zh-Hans", routes.ZH)]
+    generated = session.current().generated.get(page.file.src_uri)
+    if generated is None:
+        return []
+    if generated.macro == "zh_home":
+        return [("en", routes.HOME)]
+    if generated.macro in _TWINS:
+        hreflang, route = _TWINS[generated.macro]
+        return [(hreflang, route(generated.key[0]))]
+    return []

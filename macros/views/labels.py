@@ -40,6 +40,28 @@ def month_year(day: dt.date, short: bool = False) -> str:
     return f"{name[:3] if short else name} {day.year}"
 
 
+
+
+def zh_date(day: dt.date, precision: str = "day") -> str:
+    """A date as the Chinese edition writes it: 2025年5月12日 (or 2025年5月)."""
+    return f"{day.year}年{day.month}月" + (f"{day.day}日" if precision == "day" else "")
+
+
+# The Chinese edition's words (its interface is Material's own Chinese).
+ZH = {
+    "edition": "中文版", "english": "English", "in_english": "英文", "untranslated": "尚无中文译文，以下为英文原文",
+    "rounds": "历轮磋商与会晤", "issues": "议题", "when": "时间", "where": "地点", "what": "类别",
+    "delegations": "代表团", "summary": "概况", "history": "相关记录", "sources": "资料来源",
+    "previous": "上一轮", "next": "下一轮", "of_total": "第{n}轮（共{total}轮）",
+    "relayed": "据报道，未经原文核实",
+    "about": ("中文版目前包括历轮磋商与会晤、各议题及其相关记录的标题。译文为本项目自译，"
+              "事实与出处以英文版为准；尚未翻译的内容以英文显示并标注“英文”。"),
+}
+ZH_ROUND_KIND = {"talks": "经贸磋商", "leaders-meeting": "元首会晤"}
+ZH_SIDE = {"us": "美国", "cn": "中国", "both": "双方"}
+ZH_COUNTRY = {"China": "中国", "United States": "美国"}  # too common in English texts for the glossary's rule
+
+
 # One record of each collection (macros/data/collections.py), as the list of changes names it.
 COLLECTION = {"rounds": "Round", "issues": "Issue", "events": "Event", "deadlines": "Deadline", "people": "Person",
               "tariffs": "Tariff change", "gaps": "Known gap", "measures": "Measure", "commitments": "Commitment",

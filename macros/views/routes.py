@@ -48,8 +48,9 @@ TIMELINE_PICTURE = f"{TIMELINE}#picture"
 TARIFFS_BY_AUTHORITY = f"{TARIFFS}#by-authority"
 
 # Index pages are written as <section>/index.md; every other generated page as <url>.md.
+ZH = "zh/"  # the Chinese edition
 _SECTION_INDEXES = {TIMELINE, ROUNDS, ISSUES, PEOPLE, TARIFFS, DEADLINES, SOURCES, COVERAGE, MEASURES, COMMITMENTS,
-                    PRECEDENT, "subscribe/", "changes/", "embed/", "cite/", "purchases/"}
+                    PRECEDENT, "subscribe/", "changes/", "embed/", "cite/", "purchases/", ZH}
 
 
 _TAG_SLUG = slugify(case="lower")
@@ -73,7 +74,7 @@ class Routes:
     PEOPLE, TARIFFS, DEADLINES, SOURCES, COVERAGE, DATA_API = PEOPLE, TARIFFS, DEADLINES, SOURCES, COVERAGE, DATA_API
     CALENDAR, FEED, MEASURES, COMMITMENTS, PRECEDENT = CALENDAR, FEED, MEASURES, COMMITMENTS, PRECEDENT
     SUBSCRIBE, CHANGES, CHANGES_FEED, TAGS = SUBSCRIBE, CHANGES, CHANGES_FEED, TAGS
-    EMBED, CITE, PURCHASES = EMBED, CITE, PURCHASES
+    EMBED, CITE, PURCHASES, ZH = EMBED, CITE, PURCHASES, ZH
     EMBED_COUNTDOWN = EMBED_COUNTDOWN
 
 
@@ -90,6 +91,15 @@ class Routes:
     @staticmethod
     def issue(issue_id: str) -> str:
         return f"{ISSUES}{issue_id}/"
+
+    @staticmethod
+    def zh_round(round_id: str) -> str:
+        """A round's page in the Chinese edition."""
+        return f"{ZH}{ROUNDS}{round_id}/"
+
+    @staticmethod
+    def zh_issue(issue_id: str) -> str:
+        return f"{ZH}{ISSUES}{issue_id}/"
 
     @staticmethod
     def issue_history(issue_id: str) -> str:
