@@ -559,7 +559,9 @@ def _places(data: Dataset) -> dict[str, str]:
 
 def zh_home(r: Renderer, page: PageRequest) -> str:
     """The Chinese edition's front page: every round and issue, by their Chinese titles."""
-    return r.render("zh_home.md.j2", page.url, rounds=r.data.rounds, issues=r.data.issues)
+    rounds = list(r.data.rounds)
+    return r.render("zh_home.md.j2", page.url, rounds=rounds[-paging.ROUNDS_ON_INDEX:], round_count=len(rounds),
+                    issues=r.data.issues)
 
 
 def zh_round_page(r: Renderer, page: PageRequest) -> str:

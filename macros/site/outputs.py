@@ -23,6 +23,7 @@ from macros.render.pages import timeline_anchors
 from macros.site.state import BuildState
 from macros.views import routes
 from macros.views.changes import feed_updates
+from macros.views.routes import Routes
 
 Files = dict[str, str]
 EMPTY_SITEMAP = ('<?xml version="1.0" encoding="UTF-8"?>\n'
@@ -65,6 +66,17 @@ def _feeds(build: BuildState, site_url: str, written: Files, lean: bool) -> File
     return files
 
 
+def _alternate_sitemaps(build: BuildState, site_url: str, written: Files, lean: bool) -> Files:
+    """Material's script fetches sitemap.xml beside every <link rel="alternate"> a page has; a page
+    and its twin in the other language link each other, so each of their folders gets an empty one."""
+    folders = [routes.ZH]
+    for rnd in build.dataset.rounds:
+        folders += [Routes.round(rnd.id), Routes.zh_round(rnd.id)]
+    for issue in build.dataset.issues:
+        folders += [Routes.issue(issue.id), Routes.zh_issue(issue.id)]
+    return {f"{folder}sitemap.xml": EMPTY_SITEMAP for folder in folders}
+
+
 OUTPUTS: tuple[Output, ...] = (
     Output("api and spreadsheets", _api, previewed=False),
     Output("timeline files", _timeline_files),
@@ -72,6 +84,7 @@ OUTPUTS: tuple[Output, ...] = (
     Output("release", lambda build, site_url, written, lean: release_files(build.dataset, written), previewed=False),
     Output("citations", lambda build, site_url, written, lean: cite_files(build.dataset, site_url), previewed=False),
     Output("charts", lambda build, site_url, written, lean: chart_files(build.dataset, site_url), previewed=False),
+    Output("sitemaps beside the language twins", _alternate_sitemaps),
     Output("countdown", lambda build, site_url, written, lean: {routes.EMBED_COUNTDOWN:
                                                                 countdown_page(build.dataset, site_url)}),
 )
