@@ -100,7 +100,7 @@ def test_an_edit_of_words_writes_again_only_the_pages_that_show_them(tmp_path):
     generated = builds[0]["written"]
     assert generated >= 30
     assert all(0 < b["written"] < generated for b in builds[1:]), [b["written"] for b in builds]
-    assert builds[1]["written"] <= generated // 2  # a round's title: its page, its lists, not every page
+    assert builds[1]["written"] < generated - 10  # a round's title: its pages and lists, not every page
     for step in (1, 3, len(steps)):  # what a full render of the data as of that edit serves
         data = tmp_path / f"data-{step}" / "data"
         shutil.copytree(FIXTURES / "valid" / "data", data)
