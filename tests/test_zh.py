@@ -43,3 +43,19 @@ def test_a_record_without_chinese_shows_its_english_marked(fixture_build: Build)
     text = page.get_text(" ", strip=True)
     assert "「英文」" in text
     assert page.select_one(".ttt-prose [lang=en]") is not None  # the English summary, marked as English
+
+
+def test_the_timeline_has_a_chinese_twin_of_every_quarter_and_part(real_build: Build, real_dataset):
+    from macros.views import paging
+
+    for name, entries in paging.timeline_pages(real_dataset).items():
+        chinese = real_build.html(f"zh/timeline/{name}/")
+        assert [li["id"] for li in chinese.select("ol.ttt-timeline > li")] == [e.anchor for e in entries]
+        assert alternates(chinese, "en")[0].rstrip("/").endswith(f"timeline/{name}")
+        english = real_build.html(f"timeline/{name}/")
+        assert english.select_one('.ttt-lang-switch a[hreflang="zh-Hans"]')["href"].rstrip("/").endswith(
+            f"zh/timeline/{name}")
+    titled = [e for e in real_dataset.events if e.title_zh]
+    page = paging.entry_pages(real_dataset)[f"event-{titled[0].id}"]
+    item = real_build.html(f"zh/timeline/{page}/").find("li", id=f"event-{titled[0].id}")
+    assert titled[0].title_zh in item.get_text()

@@ -140,6 +140,9 @@ PAGE_TABLE: tuple[PageFamily, ...] = (
     PageFamily("zh_home", pages.zh_home, routes.ZH, searchable=False),
     PageFamily("zh_round_page", pages.zh_round_page, Routes.zh_round, _each("rounds"), searchable=False, edit="rounds"),
     PageFamily("zh_issue_page", pages.zh_issue_page, Routes.zh_issue, _each("issues"), searchable=False, edit="issues"),
+    PageFamily("zh_timeline", pages.zh_timeline_index, routes.ZH_TIMELINE, searchable=False),
+    PageFamily("zh_timeline_quarter", pages.zh_timeline_quarter, Routes.zh_timeline_quarter,
+               _parts(paging.timeline_pages), searchable=False),
 )
 FAMILIES: dict[str, PageFamily] = {family.macro: family for family in PAGE_TABLE}
 

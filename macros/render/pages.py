@@ -131,7 +131,7 @@ def timeline_quarter(r: Renderer, page: PageRequest) -> str:
     position = names.index(name)
     months = [(month, list(in_month)) for month, in_month in groupby(entries, key=lambda e: e.date.replace(day=1))]
     kinds = list(dict.fromkeys((e.kind, e.kind_label) for e in sorted(entries, key=lambda e: e.kind_label)))
-    return r.render("timeline.md.j2", page_url, label=labels.quarter_part(name), months=months, kinds=kinds,
+    return r.render("timeline.md.j2", page_url, name=name, label=labels.quarter_part(name), months=months, kinds=kinds,
                     counts=category_counts(entries), issues=r.data.issues,
                     previous=names[position - 1] if position else None,
                     next=names[position + 1] if position + 1 < len(names) else None)
@@ -586,3 +586,26 @@ def zh_issue_page(r: Renderer, page: PageRequest) -> str:
 
     return r.render("zh_issue.md.j2", page.url, i=data.by_id["issues"][issue_id], shown=shown, total=len(history),
                     zh_link=zh_link)
+
+
+def _zh_part(name: str) -> str:
+    """'2025-q2' → '2025年第二季度'; a part of a long quarter ('2025-q2-3') adds '（第3部分）'."""
+    year, quarter_part = name.split("-q")
+    quarter, _, part = quarter_part.partition("-")
+    text = f"{year}年第{'一二三四'[int(quarter) - 1]}季度"
+    return text + (f"（第{part}部分）" if part else "")
+
+
+def zh_timeline_index(r: Renderer, page: PageRequest) -> str:
+    quarters = [(name, len(entries)) for name, entries in paging.timeline_pages(r.data).items()]
+    return r.render("zh_timeline_index.md.j2", page.url, quarters=quarters, zh_part=_zh_part)
+
+
+def zh_timeline_quarter(r: Renderer, page: PageRequest) -> str:
+    (name,) = page.key
+    quarters = paging.timeline_pages(r.data)
+    names = list(quarters)
+    position = names.index(name)
+    return r.render("zh_timeline.md.j2", page.url, name=name, label=_zh_part(name), entries=quarters[name],
+                    zh_part=_zh_part, previous=names[position - 1] if position else None,
+                    next=names[position + 1] if position + 1 < len(names) else None)

@@ -79,7 +79,9 @@ def record_of(page: Page, macro: str, collection: str) -> Any:
 
 
 _TWINS = {"round_page": ("zh-Hans", Routes.zh_round), "issue_page": ("zh-Hans", Routes.zh_issue),
-          "zh_round_page": ("en", Routes.round), "zh_issue_page": ("en", Routes.issue)}
+          "timeline_quarter": ("zh-Hans", Routes.zh_timeline_quarter),
+          "zh_round_page": ("en", Routes.round), "zh_issue_page": ("en", Routes.issue),
+          "zh_timeline_quarter": ("en", Routes.timeline_quarter)}
 
 
 def alternates(page: Page) -> list[tuple[str, str]]:
@@ -91,6 +93,8 @@ def alternates(page: Page) -> list[tuple[str, str]]:
         return []
     if generated.macro == "zh_home":
         return [("en", routes.HOME)]
+    if generated.macro in ("timeline", "zh_timeline"):
+        return [("en", routes.TIMELINE)] if generated.macro == "zh_timeline" else [("zh-Hans", routes.ZH_TIMELINE)]
     if generated.macro in _TWINS:
         hreflang, route = _TWINS[generated.macro]
         return [(hreflang, route(generated.key[0]))]

@@ -54,10 +54,15 @@ ZH = {
     "delegations": "代表团", "summary": "概况", "history": "相关记录", "sources": "资料来源",
     "previous": "上一轮", "next": "下一轮", "of_total": "第{n}轮（共{total}轮）",
     "relayed": "据报道，未经原文核实",
+    "timeline": "时间线", "quarter_pages": "按季度查看", "entries": "条记录",
     "about": ("中文版目前包括历轮磋商与会晤、各议题及其相关记录的标题。译文为本项目自译，"
               "事实与出处以英文版为准；尚未翻译的内容以英文显示并标注“英文”。"),
 }
 ZH_ROUND_KIND = {"talks": "经贸磋商", "leaders-meeting": "元首会晤"}
+ZH_EVENT_KIND = {"call": "通话", "meeting": "会晤", "tariff-action": "关税措施", "export-control": "出口管制",
+                 "executive-order": "行政令", "announcement": "公告", "ruling": "裁决", "statement": "声明",
+                 "purchase": "采购", "legislation": "立法", "other": "其他"}
+ZH_DEADLINE = "截止日期"
 ZH_SIDE = {"us": "美国", "cn": "中国", "both": "双方"}
 ZH_COUNTRY = {"China": "中国", "United States": "美国"}  # too common in English texts for the glossary's rule
 

@@ -49,8 +49,9 @@ TARIFFS_BY_AUTHORITY = f"{TARIFFS}#by-authority"
 
 # Index pages are written as <section>/index.md; every other generated page as <url>.md.
 ZH = "zh/"  # the Chinese edition
+ZH_TIMELINE = f"{ZH}{TIMELINE}"
 _SECTION_INDEXES = {TIMELINE, ROUNDS, ISSUES, PEOPLE, TARIFFS, DEADLINES, SOURCES, COVERAGE, MEASURES, COMMITMENTS,
-                    PRECEDENT, "subscribe/", "changes/", "embed/", "cite/", "purchases/", ZH}
+                    PRECEDENT, "subscribe/", "changes/", "embed/", "cite/", "purchases/", ZH, ZH_TIMELINE}
 
 
 _TAG_SLUG = slugify(case="lower")
@@ -74,7 +75,7 @@ class Routes:
     PEOPLE, TARIFFS, DEADLINES, SOURCES, COVERAGE, DATA_API = PEOPLE, TARIFFS, DEADLINES, SOURCES, COVERAGE, DATA_API
     CALENDAR, FEED, MEASURES, COMMITMENTS, PRECEDENT = CALENDAR, FEED, MEASURES, COMMITMENTS, PRECEDENT
     SUBSCRIBE, CHANGES, CHANGES_FEED, TAGS = SUBSCRIBE, CHANGES, CHANGES_FEED, TAGS
-    EMBED, CITE, PURCHASES, ZH = EMBED, CITE, PURCHASES, ZH
+    EMBED, CITE, PURCHASES, ZH, ZH_TIMELINE = EMBED, CITE, PURCHASES, ZH, ZH_TIMELINE
     EMBED_COUNTDOWN = EMBED_COUNTDOWN
 
 
@@ -100,6 +101,11 @@ class Routes:
     @staticmethod
     def zh_issue(issue_id: str) -> str:
         return f"{ZH}{ISSUES}{issue_id}/"
+
+    @staticmethod
+    def zh_timeline_quarter(name: str) -> str:
+        """A quarter (or a part of a long one) of the timeline in the Chinese edition."""
+        return f"{ZH}{TIMELINE}{name}/"
 
     @staticmethod
     def issue_history(issue_id: str) -> str:
