@@ -28,3 +28,12 @@ def test_records_without_chinese_are_listed_as_notes_with_their_place():
 def test_a_record_link_may_end_a_chinese_sentence():
     text = TypeAdapter(Markdown).validate_python("框架[另作一条事件记录](event:2025-06-01-a)。")
     assert text.endswith("。")
+
+
+def test_a_record_link_may_run_on_into_chinese_and_a_hostile_one_is_still_refused():
+    import pytest
+
+    adapter = TypeAdapter(Markdown)
+    assert adapter.validate_python("见[第八轮](round:2026-09-new-york)的记录").endswith("的记录")
+    with pytest.raises(ValueError):
+        adapter.validate_python("见[此处](javascript:alert(1))的记录")

@@ -26,6 +26,7 @@ _BIDI = {chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E
 _HIDDEN = re.compile("[" + "".join(sorted(_INVISIBLE | _BIDI)) + "\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _RAW_HTML = re.compile(r"<\s*/?\s*[A-Za-z!?]")
 _LINK_TARGET = re.compile(r"\]\(\s*<?([^\s>]*?)\)?(?:\s|$)")
+_LINK_OPENING = re.compile(r"\]\(\s*<?")
 _SAFE_SCHEMES = ("http://", "https://", "mailto:", "#", "/")
 # A link to another record, written in data Markdown as [its words](event:2025-04-02-…), or with
 # empty words, [](event:…), for the record's own title. The build turns it into a link to where the
@@ -84,7 +85,13 @@ def _check_markdown(value: str) -> str:
         raise ValueError(
             "contains raw HTML (a '<tag>'); write plain Markdown, e.g. [text](https://…) for links"
         )
-    for target in _LINK_TARGET.findall(value):
+    for opening in _LINK_OPENING.finditer(value):
+        # Up to the first ")": Chinese runs on without a space after a link ("…](round:x)的…").
+        first = value[opening.end():].split(")", 1)[0]
+        if first.lower().startswith(_SAFE_SCHEMES) or _RECORD_TARGET.match(first):
+            continue
+        found = _LINK_TARGET.match(value, opening.start())
+        target = found.group(1) if found else first
         # A link ends its sentence in either script: "…](event:x)." or "…](event:x)。"
         if target and not target.lower().startswith(_SAFE_SCHEMES) and \
                 not _RECORD_TARGET.match(target.rstrip(").,;:。，；：、！？）")):
