@@ -20,7 +20,7 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-PER_FILE = 400  # the loader refuses files over 1 MB, as it would a contributor's
+PER_FILE = 200  # the loader refuses files over 1 MB, as it would a contributor's
 
 
 def _load(path: Path) -> object:
