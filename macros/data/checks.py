@@ -69,6 +69,8 @@ def check_records(loaded: LoadResult, today: dt.date) -> list[Problem]:
     problems += _check_deadlines(loaded.records["deadlines"], ids, today)
     problems += check_measures(loaded.records["measures"], ids, today)
     problems += check_commitments(loaded.records["commitments"], ids, today)
+    for item in loaded.records["glossary"]:
+        problems += check_sources(item, today, claim=False)
     problems += check_translations(loaded)
     problems += check_suspension_chains(loaded.records["deadlines"], loaded.records["measures"], ids)
     for item in loaded.records["purchases"]:

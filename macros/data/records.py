@@ -585,6 +585,7 @@ class GlossaryTerm(Record):
     zh: Line = Field(description="Its standard Chinese rendering: '商务部'.")
     variants: list[Line] = Field(default_factory=list, description="Renderings not to use: ['商业部'].")
     note: Line | None = None
+    sources: Sources = Field(description="Pages read where the rendering is used.")
 
 
 class Gap(Record):
