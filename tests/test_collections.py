@@ -7,7 +7,7 @@ import dataclasses
 import datetime as dt
 
 from macros.data import refs
-from macros.data.collections import BY_NAME, COLLECTIONS, FACTS, ONE_PER_FILE
+from macros.data.collections import BY_NAME, COLLECTIONS, FACTS, IN_HISTORY, ONE_PER_FILE
 from macros.data.dataset import Dataset, load_dataset
 from macros.data.records import RECORD_KINDS
 from tests.conftest import FIXTURES, ROOT
@@ -21,6 +21,7 @@ def test_every_collection_is_a_dataset_field_a_schema_and_a_table_of_references(
     assert set(refs.REFERENCE_FIELDS) == set(BY_NAME)
     assert ONE_PER_FILE == ("rounds", "issues")
     assert set(BY_NAME) - set(FACTS) == {"gaps", "glossary"}  # an absence and a vocabulary: not facts
+    assert set(BY_NAME) - IN_HISTORY == {"glossary"}  # a found gap is news to a reader; a term is not
 
 
 def test_record_links_name_collections_by_their_singular():

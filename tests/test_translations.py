@@ -12,7 +12,8 @@ from tests.conftest import FIXTURES
 
 
 def test_a_glossary_term_matches_whole_words_singular_or_plural():
-    pattern = _term_pattern(GlossaryTerm(id="tariff", en="tariff", zh="关税"))
+    source = {"url": "https://example.org/a", "publisher": "Example", "title": "T", "date": "2026-01-01"}
+    pattern = _term_pattern(GlossaryTerm(id="tariff", en="tariff", zh="关税", sources=[source]))
     assert pattern.search("the tariffs rose") and pattern.search("A tariff.") and pattern.search("Tariff")
     assert not pattern.search("tariff-free goods") and not pattern.search("tariffication")
 

@@ -44,6 +44,8 @@ class Collection:
     # A gap records what was not found: it is not a fact, so it carries no weight in the data's
     # horizon, the coverage counts or the citation list.
     is_fact: bool = True
+    # Changes to its records are news to a reader (the What changed page and changes.atom).
+    in_history: bool = True
 
     @property
     def linkable(self) -> bool:
@@ -52,8 +54,8 @@ class Collection:
 
 
 def _collection(name: str, model: type[BaseModel], sort_key: Callable[[Any], Any], singular: str,
-                one_per_file: bool = False, is_fact: bool = True) -> Collection:
-    return Collection(name, model, one_per_file, sort_key, singular, is_fact)
+                one_per_file: bool = False, is_fact: bool = True, in_history: bool = True) -> Collection:
+    return Collection(name, model, one_per_file, sort_key, singular, is_fact, in_history)
 
 
 COLLECTIONS: tuple[Collection, ...] = (
@@ -69,9 +71,11 @@ COLLECTIONS: tuple[Collection, ...] = (
     _collection("purchases", Purchase, lambda p: (p.counting_from, p.id), "purchase"),
     _collection("estimates", Estimate, lambda e: (e.as_of, e.direction, e.id), "estimate"),
     # The Chinese the site uses for English terms; like a gap, not a fact on record.
-    _collection("glossary", GlossaryTerm, lambda t: (t.en.lower(), t.id), "glossary term", is_fact=False),
+    _collection("glossary", GlossaryTerm, lambda t: (t.en.lower(), t.id), "glossary term", is_fact=False,
+                in_history=False),
 )
 BY_NAME: dict[str, Collection] = {c.name: c for c in COLLECTIONS}
 FACTS: tuple[str, ...] = tuple(c.name for c in COLLECTIONS if c.is_fact)
 ONE_PER_FILE: tuple[str, ...] = tuple(c.name for c in COLLECTIONS if c.one_per_file)
 SINGULAR: dict[str, str] = {c.name: c.singular for c in COLLECTIONS}
+IN_HISTORY: frozenset[str] = frozenset(c.name for c in COLLECTIONS if c.in_history)

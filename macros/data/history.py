@@ -15,7 +15,7 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from macros.data.collections import ONE_PER_FILE
+from macros.data.collections import IN_HISTORY, ONE_PER_FILE
 
 _RECORD_START = re.compile(r"(?m)^- id:[ \t]*[\"']?([a-z0-9][a-z0-9-]*)")
 _STATUS = re.compile(r"(?m)^  status:[ \t]*([a-z-]+)")
@@ -118,7 +118,7 @@ def read_history(root: Path, data_dir: str = "data") -> History:
                 continue
             meta, _, path = line.partition("\t")
             parts = meta.split()
-            if path.endswith(".yaml") and path.count("/") >= 2:
+            if path.endswith(".yaml") and path.count("/") >= 2 and path.split("/")[1] in IN_HISTORY:
                 files.append((parts[2], parts[3], path))
         commits.append((sha, dt.date.fromisoformat(date), subject, files))
     zero = "0" * 40

@@ -92,9 +92,8 @@ def _check_markdown(value: str) -> str:
             continue
         found = _LINK_TARGET.match(value, opening.start())
         target = found.group(1) if found else first
-        # A link ends its sentence in either script: "…](event:x)." or "…](event:x)。"
         if target and not target.lower().startswith(_SAFE_SCHEMES) and \
-                not _RECORD_TARGET.match(target.rstrip(").,;:。，；：、！？）")):
+                not _RECORD_TARGET.match(target.rstrip(").,;:")):
             raise ValueError(f"link target '{target}' is not an http(s) URL or a record (event:<id>, measure:<id>, …)")
     return value.strip()
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from macros.data.collections import COLLECTIONS
 from macros.data.load import LoadResult, Located
 from macros.data.problems import Problem
 from macros.data.records import GlossaryTerm
@@ -18,7 +19,8 @@ HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 LATIN_ONLY = ("title", "name")  # the Chinese goes beside them: title_zh, name_zh
 # A Chinese field and the English field it renders.
 PAIRS = (("title_zh", "title"), ("summary_zh", "summary"), ("text_zh", "text"), ("name_zh", "name"))
-TRANSLATED = ("rounds", "issues", "events", "deadlines", "measures", "commitments", "people")
+# The collections whose records may carry Chinese: those whose model has a Chinese field.
+TRANSLATED = tuple(c.name for c in COLLECTIONS if any(zh in c.model.model_fields for zh, _ in PAIRS))
 
 
 def _term_pattern(term: GlossaryTerm) -> re.Pattern[str]:

@@ -21,30 +21,37 @@ from macros.views import paging, routes
 from macros.views.routes import Routes
 
 Key = tuple[str, ...]
+ZH = "zh-Hans"  # the Chinese edition's language, as hreflang and lang write it
 PageFunction = Callable[[Renderer, PageRequest], str]
 
 
 @dataclass(frozen=True)
 class PageFamily:
     """Pages written by one function. `route` maps a key to the page's URL (a string for a single
-    page; None for a hand-written page that calls the macro itself); `keys` lists the family's pages
-    for the data; `edit` names the collection whose file is behind each page (keyed by record id)."""
+    page); `keys` lists the family's pages for the data; `edit` names the collection whose file is
+    behind each page (keyed by record id). A `hand_written` page calls the macro itself (its source is
+    in docs/). `twin` names the family that shows the same pages in the other language (`lang`)."""
 
     macro: str
     render: PageFunction
-    route: str | Callable[..., str] | None
+    route: str | Callable[..., str]
     keys: Callable[[Dataset], Iterable[Key]] | None = None
     searchable: bool = True
     edit: str | None = None
+    hand_written: bool = False
+    lang: str = "en"
+    twin: str | None = None
+
+    def url(self, key: Key = ()) -> str:
+        return self.route if isinstance(self.route, str) else self.route(*key)
 
     def pages(self, data: Dataset) -> list[GeneratedPage]:
         """This family's pages for the data (none for a hand-written page)."""
-        if self.route is None:
+        if self.hand_written:
             return []
         if isinstance(self.route, str):
             return [GeneratedPage(self, self.route)]
-        route = self.route
-        return [GeneratedPage(self, route(*key), key, data.file_of(self.edit, key[0]) if self.edit else None)
+        return [GeneratedPage(self, self.url(key), key, data.file_of(self.edit, key[0]) if self.edit else None)
                 for key in self.keys(data)] if self.keys else []
 
 
@@ -95,8 +102,8 @@ def _issue_years(data: Dataset) -> Iterable[Key]:
 
 
 PAGE_TABLE: tuple[PageFamily, ...] = (
-    PageFamily("home", pages.home, None),  # docs/index.md calls it
-    PageFamily("timeline", pages.timeline_index, routes.TIMELINE),
+    PageFamily("home", pages.home, routes.HOME, hand_written=True, twin="zh_home"),  # docs/index.md calls it
+    PageFamily("timeline", pages.timeline_index, routes.TIMELINE, twin="zh_timeline"),
     PageFamily("rounds_index", pages.rounds_index, routes.ROUNDS),
     PageFamily("issues_index", pages.issues_index, routes.ISSUES),
     PageFamily("tags_page", pages.tags_page, routes.TAGS, searchable=False),
@@ -116,10 +123,11 @@ PAGE_TABLE: tuple[PageFamily, ...] = (
     PageFamily("cite_page", pages.cite_page, routes.CITE),
     PageFamily("purchases_page", pages.purchases_page, routes.PURCHASES),
     PageFamily("measure_page", pages.measure_page, Routes.measure, _each("measures"), edit="measures"),
-    PageFamily("round_page", pages.round_page, Routes.round, _each("rounds"), edit="rounds"),
-    PageFamily("issue_page", pages.issue_page, Routes.issue, _each("issues"), edit="issues"),
+    PageFamily("round_page", pages.round_page, Routes.round, _each("rounds"), edit="rounds", twin="zh_round_page"),
+    PageFamily("issue_page", pages.issue_page, Routes.issue, _each("issues"), edit="issues", twin="zh_issue_page"),
     PageFamily("person_page", pages.person_page, Routes.person, _each("people"), edit="people"),
-    PageFamily("timeline_quarter", pages.timeline_quarter, Routes.timeline_quarter, _parts(paging.timeline_pages)),
+    PageFamily("timeline_quarter", pages.timeline_quarter, Routes.timeline_quarter, _parts(paging.timeline_pages),
+               twin="zh_timeline_quarter"),
     # Parts of long lists: they regroup what the pages above say, so they stay out of search.
     PageFamily("sources_quarter", pages.sources_quarter, Routes.sources_quarter, _parts(paging.source_pages),
                searchable=False),
@@ -137,14 +145,25 @@ PAGE_TABLE: tuple[PageFamily, ...] = (
     PageFamily("measures_group", pages.measures_index, Routes.measures_group, _parts(paging.measure_groups),
                searchable=False),
     # The Chinese edition (zh/): out of the search index until it has Chinese word segmentation.
-    PageFamily("zh_home", pages.zh_home, routes.ZH, searchable=False),
-    PageFamily("zh_round_page", pages.zh_round_page, Routes.zh_round, _each("rounds"), searchable=False, edit="rounds"),
-    PageFamily("zh_issue_page", pages.zh_issue_page, Routes.zh_issue, _each("issues"), searchable=False, edit="issues"),
-    PageFamily("zh_timeline", pages.zh_timeline_index, routes.ZH_TIMELINE, searchable=False),
+    PageFamily("zh_home", pages.zh_home, routes.ZH, searchable=False, lang=ZH, twin="home"),
+    PageFamily("zh_round_page", pages.zh_round_page, Routes.zh_round, _each("rounds"), searchable=False, edit="rounds",
+               lang=ZH, twin="round_page"),
+    PageFamily("zh_issue_page", pages.zh_issue_page, Routes.zh_issue, _each("issues"), searchable=False, edit="issues",
+               lang=ZH, twin="issue_page"),
+    PageFamily("zh_timeline", pages.zh_timeline_index, routes.ZH_TIMELINE, searchable=False, lang=ZH,
+               twin="timeline"),
     PageFamily("zh_timeline_quarter", pages.zh_timeline_quarter, Routes.zh_timeline_quarter,
-               _parts(paging.timeline_pages), searchable=False),
+               _parts(paging.timeline_pages), searchable=False, lang=ZH, twin="timeline_quarter"),
 )
 FAMILIES: dict[str, PageFamily] = {family.macro: family for family in PAGE_TABLE}
+
+
+def twin_of(family: PageFamily, key: Key = ()) -> tuple[str, str] | None:
+    """(language, URL) of the same page in the other language, if the family has a twin."""
+    if family.twin is None:
+        return None
+    other = FAMILIES[family.twin]
+    return other.lang, other.url(key)
 
 
 def generated_pages(data: Dataset) -> list[GeneratedPage]:

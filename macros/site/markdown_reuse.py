@@ -20,9 +20,10 @@ from markupsafe import escape as autoescape
 
 from macros.data.collections import COLLECTIONS
 from macros.data.dataset import Dataset
+from macros.data.translation_checks import PAIRS
 
-# A record's words (in either language); everything else about it is its structure.
-PROSE = ("title", "name", "summary", "text", "title_zh", "summary_zh", "text_zh")
+# A record's words (in either language, as the translation check pairs them); the rest is structure.
+PROSE = tuple(name for pair in PAIRS for name in pair)
 
 
 def _structure(record: object) -> str:

@@ -21,9 +21,8 @@ from macros.outputs.spreadsheets import csv_files
 from macros.outputs.timelinejs import timelinejs
 from macros.render.pages import timeline_anchors
 from macros.site.state import BuildState
-from macros.views import paging, routes
+from macros.views import routes
 from macros.views.changes import feed_updates
-from macros.views.routes import Routes
 
 Files = dict[str, str]
 EMPTY_SITEMAP = ('<?xml version="1.0" encoding="UTF-8"?>\n'
@@ -69,14 +68,7 @@ def _feeds(build: BuildState, site_url: str, written: Files, lean: bool) -> File
 def _alternate_sitemaps(build: BuildState, site_url: str, written: Files, lean: bool) -> Files:
     """Material's script fetches sitemap.xml beside every <link rel="alternate"> a page has; a page
     and its twin in the other language link each other, so each of their folders gets an empty one."""
-    folders = [routes.ZH, routes.TIMELINE, routes.ZH_TIMELINE]
-    for name in paging.timeline_pages(build.dataset):
-        folders += [Routes.timeline_quarter(name), Routes.zh_timeline_quarter(name)]
-    for rnd in build.dataset.rounds:
-        folders += [Routes.round(rnd.id), Routes.zh_round(rnd.id)]
-    for issue in build.dataset.issues:
-        folders += [Routes.issue(issue.id), Routes.zh_issue(issue.id)]
-    return {f"{folder}sitemap.xml": EMPTY_SITEMAP for folder in folders}
+    return {f"{page.url}sitemap.xml": EMPTY_SITEMAP for page in build.generated.values() if page.family.twin}
 
 
 OUTPUTS: tuple[Output, ...] = (

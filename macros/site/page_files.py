@@ -10,10 +10,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 
-from macros.render.page_table import GeneratedPage, generated_pages
+from macros.render.page_table import FAMILIES, GeneratedPage, generated_pages, twin_of
 from macros.render.request import PageRequest
 from macros.site.state import BuildState, session
-from macros.views import routes
 from macros.views.routes import Routes
 
 
@@ -78,24 +77,11 @@ def record_of(page: Page, macro: str, collection: str) -> Any:
     return session.current().dataset.by_id[collection][generated.key[0]]
 
 
-_TWINS = {"round_page": ("zh-Hans", Routes.zh_round), "issue_page": ("zh-Hans", Routes.zh_issue),
-          "timeline_quarter": ("zh-Hans", Routes.zh_timeline_quarter),
-          "zh_round_page": ("en", Routes.round), "zh_issue_page": ("en", Routes.issue),
-          "zh_timeline_quarter": ("en", Routes.timeline_quarter)}
-
-
 def alternates(page: Page) -> list[tuple[str, str]]:
     """The same page in the other language, for <link rel="alternate" hreflang> (both ways)."""
     if page.is_homepage:
-        return [("zh-Hans", routes.ZH)]
-    generated = session.current().generated.get(page.file.src_uri)
-    if generated is None:
-        return []
-    if generated.macro == "zh_home":
-        return [("en", routes.HOME)]
-    if generated.macro in ("timeline", "zh_timeline"):
-        return [("en", routes.TIMELINE)] if generated.macro == "zh_timeline" else [("zh-Hans", routes.ZH_TIMELINE)]
-    if generated.macro in _TWINS:
-        hreflang, route = _TWINS[generated.macro]
-        return [(hreflang, route(generated.key[0]))]
-    return []
+        twin = twin_of(FAMILIES["home"])
+    else:
+        generated = session.current().generated.get(page.file.src_uri)
+        twin = twin_of(generated.family, generated.key) if generated is not None else None
+    return [twin] if twin else []
