@@ -233,11 +233,13 @@ class Dispute(Record):
     """A point on which sources disagree; each account keeps its own sources."""
 
     about: Line
+    about_zh: Line | None = Field(default=None, description="What is disputed, in Chinese.")
     accounts: list[Account] = Field(min_length=2)
 
 
 class Account(Record):
     text: Markdown
+    text_zh: Markdown | None = Field(default=None, description="The text in Chinese (the project's own words).")
     sources: Sources
 
 
@@ -278,6 +280,7 @@ class Location(Record):
 
 class Tension(Record):
     text: Markdown
+    text_zh: Markdown | None = Field(default=None, description="The text in Chinese (the project's own words).")
     issues: list[Id] = Field(default_factory=list)
     sources: list[Source] = Field(default_factory=list)
 
@@ -286,17 +289,21 @@ class Expectation(Record):
     """What was expected before a round, who said so, and afterwards whether it was met."""
 
     text: Markdown
+    text_zh: Markdown | None = Field(default=None, description="The text in Chinese (the project's own words).")
     by: Line = Field(description="Who expected it: 'analysts at Eurasia Group', 'Bessent'.")
+    by_zh: Line | None = Field(default=None, description="Who expected it, in Chinese.")
     by_kind: ExpectationBy | None = Field(
         default=None, description="Who that is: an official of either side, analysts, markets (for precedent)."
     )
     sources: Sources
     result: ExpectationResult = "unknown"
     result_note: Markdown | None = None
+    result_note_zh: Markdown | None = Field(default=None, description="The note on the result, in Chinese.")
 
 
 class Outcome(Record):
     text: Markdown
+    text_zh: Markdown | None = Field(default=None, description="The text in Chinese (the project's own words).")
     issues: list[Id] = Field(default_factory=list)
     sources: Sources
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from pydantic import BaseModel
+
 from macros.data.collections import COLLECTIONS
 from macros.data.load import LoadResult, Located
 from macros.data.problems import Problem
@@ -18,7 +20,8 @@ from macros.data.records import GlossaryTerm
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 LATIN_ONLY = ("title", "name")  # the Chinese goes beside them: title_zh, name_zh
 # A Chinese field and the English field it renders.
-PAIRS = (("title_zh", "title"), ("summary_zh", "summary"), ("text_zh", "text"), ("name_zh", "name"))
+PAIRS = (("title_zh", "title"), ("summary_zh", "summary"), ("text_zh", "text"), ("name_zh", "name"),
+         ("about_zh", "about"), ("by_zh", "by"), ("result_note_zh", "result_note"))
 # The collections whose records may carry Chinese: those whose model has a Chinese field.
 TRANSLATED = tuple(c.name for c in COLLECTIONS if any(zh in c.model.model_fields for zh, _ in PAIRS))
 
@@ -56,37 +59,58 @@ def _check_glossary(items: list[Located]) -> list[Problem]:
     return problems
 
 
-def _fields(item: Located) -> Iterator[tuple[str, str]]:
+def _fields(record: BaseModel) -> Iterator[tuple[str, str]]:
     for field_name in (*LATIN_ONLY, *(zh for zh, _ in PAIRS)):
-        value = getattr(item.record, field_name, None)
+        value = getattr(record, field_name, None)
         if isinstance(value, str):
             yield field_name, value
 
 
+def translatable_parts(record: BaseModel, at: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...],
+                                                                                            BaseModel]]:
+    """The record and every part nested in it that has a Chinese field (a round's tensions,
+    expectations, outcomes, disputes and their accounts), each with its path in the record."""
+    if any(zh in type(record).model_fields for zh, _ in PAIRS):
+        yield at, record
+    for name in type(record).model_fields:
+        value = getattr(record, name)
+        children = value if isinstance(value, list) else [value]
+        for index, child in enumerate(children):
+            if isinstance(child, BaseModel):
+                yield from translatable_parts(child, (*at, name, index) if isinstance(value, list) else (*at, name))
+
+
 def _check_record(item: Located, patterns: list[tuple[GlossaryTerm, re.Pattern[str]]]) -> list[Problem]:
     problems: list[Problem] = []
-    record = item.record
-    values = dict(_fields(item))
+    for at, part in translatable_parts(item.record):
+        problems += _check_part(item, at, part, patterns)
+    return problems
+
+
+def _check_part(item: Located, at: tuple[str | int, ...], record: BaseModel,
+                patterns: list[tuple[GlossaryTerm, re.Pattern[str]]]) -> list[Problem]:
+    problems: list[Problem] = []
+    values = dict(_fields(record))
     for field_name in LATIN_ONLY:
         if field_name in values and HAN.search(values[field_name]):
-            problems.append(item.problem((field_name,), f"'{field_name}' holds Chinese characters",
+            problems.append(item.problem((*at, field_name), f"'{field_name}' holds Chinese characters",
                                          f"write the English here and the Chinese in {field_name}_zh"))
     for zh_field, en_field in PAIRS:
         zh = values.get(zh_field)
         if zh is None:
             continue
         if not HAN.search(zh):
-            problems.append(item.problem((zh_field,), f"'{zh_field}' holds no Chinese",
+            problems.append(item.problem((*at, zh_field), f"'{zh_field}' holds no Chinese",
                                          f"write the Chinese here, or remove {zh_field}"))
             continue
         english = getattr(record, en_field, None) or ""
         for term, pattern in patterns:
             used = next((v for v in term.variants if v in zh), None)
             if used is not None:
-                problems.append(item.problem((zh_field,), f"renders '{term.en}' as '{used}'",
+                problems.append(item.problem((*at, zh_field), f"renders '{term.en}' as '{used}'",
                                              f"the glossary has '{term.zh}' (data/glossary/, id {term.id})"))
             elif pattern.search(english) and term.zh not in zh:
-                problems.append(item.problem((zh_field,), f"'{en_field}' names '{term.en}' but '{zh_field}' "
+                problems.append(item.problem((*at, zh_field), f"'{en_field}' names '{term.en}' but '{zh_field}' "
                                              f"does not render it as '{term.zh}'",
                                              f"use '{term.zh}' (data/glossary/, id {term.id}), as every "
                                              "Chinese text does"))
@@ -98,9 +122,10 @@ def missing_translations(loaded: LoadResult) -> list[Problem]:
     notes: list[Problem] = []
     for name in TRANSLATED:
         for item in loaded.records.get(name, []):
-            for zh_field, en_field in PAIRS:
-                if (isinstance(getattr(item.record, en_field, None), str) and zh_field in type(item.record).model_fields
-                        and getattr(item.record, zh_field) is None):
-                    notes.append(item.problem((en_field,), f"no Chinese beside '{en_field}' yet",
-                                              f"add {zh_field}", "note"))
+            for at, part in translatable_parts(item.record):
+                for zh_field, en_field in PAIRS:
+                    if (isinstance(getattr(part, en_field, None), str) and zh_field in type(part).model_fields
+                            and getattr(part, zh_field) is None):
+                        notes.append(item.problem((*at, en_field), f"no Chinese beside '{en_field}' yet",
+                                                  f"add {zh_field}", "note"))
     return notes
