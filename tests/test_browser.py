@@ -173,6 +173,50 @@ def test_search_finds_rounds_issues_and_people(new_page, site_url, query, expect
     assert watch.problems() == []
 
 
+@pytest.mark.parametrize(("query", "expected_href"), [
+    ("稀土", "zh/issues/rare-earths/"),
+    ("出口管制", "zh/issues/export-controls/"),
+    ("何立峰", "zh/rounds/"),
+    ("日内瓦", "zh/rounds/2025-05-geneva/"),
+])
+def test_chinese_search_finds_the_chinese_editions_pages(new_page, site_url, query, expected_href):
+    """The Chinese edition searches its own index, with Chinese words segmented: a glossary term or a
+    name typed as a reader types it finds the right Chinese page, and only Chinese pages."""
+    page, watch = new_page(search=True)
+    page.goto(site_url + "zh/")
+    page.locator("input[data-md-component='search-query']").fill(query)
+    results = page.locator(".md-search-result__link")
+    results.first.wait_for(timeout=30000)
+    hrefs = results.evaluate_all("els => els.map(e => e.href)")
+    assert any(expected_href in href for href in hrefs), hrefs
+    assert all(href.startswith(site_url + "zh/") for href in hrefs), hrefs
+    assert watch.problems() == []
+
+
+def test_english_search_stays_in_the_english_edition(new_page, site_url):
+    page, watch = new_page(search=True)
+    page.goto(site_url)
+    page.locator("input[data-md-component='search-query']").fill("Geneva")
+    results = page.locator(".md-search-result__link")
+    results.first.wait_for(timeout=30000)
+    hrefs = results.evaluate_all("els => els.map(e => e.href)")
+    assert hrefs and not any("/zh/" in href for href in hrefs), hrefs
+    assert watch.problems() == []
+
+
+def test_the_language_switch_keeps_the_reader_on_the_same_record(new_page, site_url):
+    page, watch = new_page()
+    page.goto(site_url + "rounds/2025-09-madrid/")
+    page.locator(".ttt-lang-switch a[hreflang='zh-Hans']").click()
+    page.wait_for_url(site_url + "zh/rounds/2025-09-madrid/")
+    assert page.locator("html").get_attribute("lang") == "zh"
+    assert "马德里" in page.locator("h1").inner_text()
+    page.locator(".ttt-lang-switch a[hreflang='en']").click()
+    page.wait_for_url(site_url + "rounds/2025-09-madrid/")
+    assert "Madrid" in page.locator("h1").inner_text()
+    assert watch.problems() == []
+
+
 def serious_axe_findings(page) -> list:
     results = Axe().run(page)
     serious = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]

@@ -144,16 +144,16 @@ PAGE_TABLE: tuple[PageFamily, ...] = (
                searchable=False),
     PageFamily("measures_group", pages.measures_index, Routes.measures_group, _parts(paging.measure_groups),
                searchable=False),
-    # The Chinese edition (zh/): out of the search index until it has Chinese word segmentation.
-    PageFamily("zh_home", pages.zh_home, routes.ZH, searchable=False, lang=ZH, twin="home"),
-    PageFamily("zh_round_page", pages.zh_round_page, Routes.zh_round, _each("rounds"), searchable=False, edit="rounds",
+    # The Chinese edition (zh/): its own search index, with Chinese words segmented (macros/site/search_editions.py).
+    PageFamily("zh_home", pages.zh_home, routes.ZH, lang=ZH, twin="home"),
+    PageFamily("zh_round_page", pages.zh_round_page, Routes.zh_round, _each("rounds"), edit="rounds",
                lang=ZH, twin="round_page"),
-    PageFamily("zh_issue_page", pages.zh_issue_page, Routes.zh_issue, _each("issues"), searchable=False, edit="issues",
+    PageFamily("zh_issue_page", pages.zh_issue_page, Routes.zh_issue, _each("issues"), edit="issues",
                lang=ZH, twin="issue_page"),
-    PageFamily("zh_timeline", pages.zh_timeline_index, routes.ZH_TIMELINE, searchable=False, lang=ZH,
+    PageFamily("zh_timeline", pages.zh_timeline_index, routes.ZH_TIMELINE, lang=ZH,
                twin="timeline"),
     PageFamily("zh_timeline_quarter", pages.zh_timeline_quarter, Routes.zh_timeline_quarter,
-               _parts(paging.timeline_pages), searchable=False, lang=ZH, twin="timeline_quarter"),
+               _parts(paging.timeline_pages), lang=ZH, twin="timeline_quarter"),
 )
 FAMILIES: dict[str, PageFamily] = {family.macro: family for family in PAGE_TABLE}
 

@@ -30,7 +30,7 @@ from mkdocs.structure.files import File, Files  # noqa: E402
 from mkdocs.structure.nav import Navigation  # noqa: E402
 from mkdocs.structure.pages import Page  # noqa: E402
 
-from macros.site import loading, page_files, preview, theme  # noqa: E402
+from macros.site import loading, page_files, preview, search_editions, theme  # noqa: E402
 from macros.site.outputs import write_outputs  # noqa: E402
 from macros.site.serve_errors import error_banner  # noqa: E402
 from macros.site.state import session  # noqa: E402
@@ -43,6 +43,7 @@ def on_startup(command: str, dirty: bool) -> None:
 @event_priority(100)  # before mkdocs-macros, whose define_env reads the data
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     loading.load_build(config)
+    search_editions.add_words(session.current().dataset)
     if config.repo_url and not config.edit_uri:
         config.edit_uri = "edit/main/docs/"
     return config
@@ -108,6 +109,7 @@ def on_build_error(error: Exception) -> None:
 def on_post_build(config: MkDocsConfig) -> None:
     """With TTT_TIMINGS=path, write the stage durations of this build (for scripts/benchmark.py)."""
     preview.finish_build()
+    search_editions.split_index(Path(config.site_dir))
     target = os.environ.get("TTT_TIMINGS")
     if target and session.build is not None:
         Path(target).write_text(json.dumps(session.build.timings.report(), indent=2))

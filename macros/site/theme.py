@@ -9,6 +9,7 @@ from mkdocs.structure.pages import Page
 
 from macros.render.safe import theme_text
 from macros.site.page_files import record_of
+from macros.site.search_editions import edition_base
 from macros.site.state import session
 from macros.site.theme_scripts import hold_theme_bundle
 from macros.views.routes import Routes
@@ -18,6 +19,7 @@ def add_filters(env: Environment) -> None:
     """The theme's templates escape data-derived titles and tags with the site's own escaper."""
     env.filters["ttt_text"] = theme_text
     env.filters["ttt_hold_bundle"] = hold_theme_bundle
+    env.filters["ttt_edition_base"] = edition_base
 
 
 @dataclass(frozen=True)
