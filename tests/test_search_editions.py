@@ -31,4 +31,4 @@ def test_a_chinese_pages_base_points_at_the_edition_and_an_english_one_is_unchan
     script = '<script id="__config" type="application/json">{"base": "../..", "features": []}</script>'
     assert '"base": "../../zh/"' in edition_base(script, "zh/rounds/a/")
     assert str(edition_base(script, "rounds/a/")) == script
-    assert '"base": "zh/"' in edition_base(script.replace("../..", "."), "zh/")
+    assert '"base": "./zh/"' in edition_base(script.replace("../..", "."), "zh/")
