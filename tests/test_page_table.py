@@ -67,3 +67,26 @@ def test_a_part_page_gets_its_part_and_a_single_page_none():
     assert PageRequest("rounds/2025/", ("2025",)).part == "2025"
     assert PageRequest("issues/x/2025/", ("x", "2025")).part == "2025"
     assert PageRequest("rounds/").part is None
+
+
+def test_one_edition_can_be_built_alone_and_its_pages_then_name_no_missing_twin(monkeypatch):
+    from macros.render.page_table import ZH, twin_of
+    from macros.site.page_files import built_languages
+
+    english = generated_pages(FIXTURE, ("en",))
+    chinese = generated_pages(FIXTURE, (ZH,))
+    both = generated_pages(FIXTURE)
+    assert english and chinese and len(english) + len(chinese) == len(both)
+    assert all(not page.url.startswith("zh/") for page in english)
+    assert all(page.url.startswith("zh/") for page in chinese)
+    geneva = FAMILIES["round_page"]
+    assert twin_of(geneva, ("2025-05-alpha",)) == (ZH, "zh/rounds/2025-05-alpha/")
+    assert twin_of(geneva, ("2025-05-alpha",), ("en",)) is None
+    monkeypatch.setenv("TTT_EDITION", "zh")
+    assert built_languages() == (ZH,)
+    monkeypatch.setenv("TTT_EDITION", "fr")
+    import pytest
+    from mkdocs.exceptions import PluginError
+
+    with pytest.raises(PluginError, match="en, zh"):
+        built_languages()

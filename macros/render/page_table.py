@@ -158,14 +158,17 @@ PAGE_TABLE: tuple[PageFamily, ...] = (
 FAMILIES: dict[str, PageFamily] = {family.macro: family for family in PAGE_TABLE}
 
 
-def twin_of(family: PageFamily, key: Key = ()) -> tuple[str, str] | None:
-    """(language, URL) of the same page in the other language, if the family has a twin."""
+LANGUAGES = ("en", ZH)  # the editions, each built unless a preview asks for one only
+
+
+def twin_of(family: PageFamily, key: Key = (), languages: tuple[str, ...] = LANGUAGES) -> tuple[str, str] | None:
+    """(language, URL) of the same page in the other language, if the family has a twin that is built."""
     if family.twin is None:
         return None
     other = FAMILIES[family.twin]
-    return other.lang, other.url(key)
+    return (other.lang, other.url(key)) if other.lang in languages else None
 
 
-def generated_pages(data: Dataset) -> list[GeneratedPage]:
-    """Every page generated from the data, family by family in the table's order."""
-    return [page for family in PAGE_TABLE for page in family.pages(data)]
+def generated_pages(data: Dataset, languages: tuple[str, ...] = LANGUAGES) -> list[GeneratedPage]:
+    """Every page generated from the data in the given editions, family by family in the table's order."""
+    return [page for family in PAGE_TABLE if family.lang in languages for page in family.pages(data)]

@@ -4,13 +4,15 @@ the theme reads (a round's issues as tags, an issue's own feed and calendar)."""
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 
-from macros.render.page_table import FAMILIES, GeneratedPage, generated_pages, twin_of
+from macros.render.page_table import FAMILIES, LANGUAGES, ZH, GeneratedPage, generated_pages, twin_of
 from macros.render.request import PageRequest
 from macros.site.state import BuildState, session
 from macros.views.routes import Routes
@@ -23,9 +25,22 @@ def page_file(config: MkDocsConfig, page: GeneratedPage, searchable: bool) -> Fi
     return File.generated(config, page.path, content=f"{meta}{{{{ {page.call} }}}}\n")
 
 
+EDITIONS = {"all": LANGUAGES, "en": ("en",), "zh": (ZH,)}
+
+
+def built_languages() -> tuple[str, ...]:
+    """The editions this build writes: both, unless TTT_EDITION=en or zh asks for one (a preview of
+    one edition, as fast as a single-edition site: scripts/serve.sh). Links into the edition left
+    out then lead nowhere; a published build always has both."""
+    choice = os.environ.get("TTT_EDITION", "all")
+    if choice not in EDITIONS:
+        raise PluginError(f"TTT_EDITION={choice!r}: use one of {', '.join(EDITIONS)}")
+    return EDITIONS[choice]
+
+
 def generated_files(config: MkDocsConfig, build: BuildState, quick: bool) -> list[File]:
     """Every generated page as a file; `quick` (previewing): none goes into the search index."""
-    pages = generated_pages(build.dataset)
+    pages = generated_pages(build.dataset, built_languages())
     # "Edit this page" on a generated page opens the YAML file behind it, or nothing at all
     # for pages made from many files.
     build.edit_paths = {page.path: page.data_file for page in pages}
@@ -79,9 +94,10 @@ def record_of(page: Page, macro: str, collection: str) -> Any:
 
 def alternates(page: Page) -> list[tuple[str, str]]:
     """The same page in the other language, for <link rel="alternate" hreflang> (both ways)."""
+    languages = built_languages()
     if page.is_homepage:
-        twin = twin_of(FAMILIES["home"])
+        twin = twin_of(FAMILIES["home"], (), languages)
     else:
         generated = session.current().generated.get(page.file.src_uri)
-        twin = twin_of(generated.family, generated.key) if generated is not None else None
+        twin = twin_of(generated.family, generated.key, languages) if generated is not None else None
     return [twin] if twin else []
