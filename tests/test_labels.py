@@ -46,6 +46,13 @@ VOCABULARIES = [
     (r.EndReason, labels.END_REASON, set()),
     (field(r.Measure, "coverage"), labels.COVERAGE, set()),
     (r.CommitmentStatus, labels.COMMITMENT_STATUS, set()),
+    # The Chinese edition's vocabularies: the same values, each with one Chinese label.
+    (field(r.Round, "kind"), labels.ZH_ROUND_KIND, set()),
+    (r.EventKind, labels.ZH_EVENT_KIND, set()),
+    (field(r.Event, "side"), labels.ZH_SIDE, set()),
+    (field(r.Expectation, "result"), labels.ZH_RESULT, set()),
+    (r.DocumentKind, labels.ZH_DOCUMENT_KIND, set()),
+    (r.CommitmentStatus, labels.ZH_COMMITMENT_STATUS, set()),
 ]
 
 

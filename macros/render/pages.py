@@ -573,7 +573,11 @@ def zh_round_page(r: Renderer, page: PageRequest) -> str:
     return r.render("zh_round.md.j2", page.url, r=rnd, number=position + 1, total=len(data.rounds),
                     previous=data.rounds[position - 1] if position > 0 else None,
                     next=data.rounds[position + 1] if position + 1 < len(data.rounds) else None,
-                    delegations=delegations, places=_places(data), all_sources=sources.round_sources(rnd))
+                    delegations=delegations, places=_places(data), all_sources=sources.round_sources(rnd),
+                    issues_touched=timeline.round_issues(rnd),
+                    zh_issue_titles={i.id: i.title_zh or i.title for i in data.issues},
+                    related=timeline.events_by_round(data).get(rnd.id, []), related_shown=paging.RELATED_ON_ROUND,
+                    commitments=_by_side(ledger.commitments_by_round(data).get(rnd.id, [])))
 
 
 def zh_issue_page(r: Renderer, page: PageRequest) -> str:

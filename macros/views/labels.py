@@ -58,6 +58,19 @@ ZH = {
     "about": ("中文版目前包括历轮磋商与会晤、各议题和时间线。译文为本项目自译，"
               "事实与出处以英文版为准；尚未翻译的内容以英文显示并标注“英文”。"),
 }
+ZH.update({
+    "issues_on_table": "涉及议题", "tensions": "紧张关系与制约因素", "expectations": "会前预期与实际结果",
+    "expected": "会前预期", "who": "提出者", "came_out": "实际结果", "outcomes": "会谈成果",
+    "disputes": "各方说法不一之处", "sources_differ": "说法不一：", "related": "本轮前后的相关事件",
+    "commitments": "承诺", "documents": "文件", "status": "状态", "as_of": "截至", "none_yet": "尚无记录。",
+    "related_more": "共有{n}条事件与本轮相关，以下为最近{shown}条，全部见时间线。",
+    "people": "人物", "measures": "措施", "deadlines": "截止日期", "home": "首页",
+})
+ZH_RESULT = {"met": "已实现", "partly": "部分实现", "not-met": "未实现", "unknown": "尚难判断"}
+ZH_COMMITMENT_STATUS = {"kept": "已履行", "partly-kept": "部分履行", "not-kept": "未履行", "pending": "待履行",
+                        "disputed": "有争议", "unknown": "不明"}
+ZH_DOCUMENT_KIND = {"joint-statement": "联合声明", "fact-sheet": "情况说明", "executive-order": "行政令",
+                    "announcement": "公告", "statement": "声明", "readout": "通报", "other": "文件"}
 ZH_ROUND_KIND = {"talks": "经贸磋商", "leaders-meeting": "元首会晤"}
 ZH_EVENT_KIND = {"call": "通话", "meeting": "会晤", "tariff-action": "关税措施", "export-control": "出口管制",
                  "executive-order": "行政令", "announcement": "公告", "ruling": "裁决", "statement": "声明",

@@ -301,6 +301,10 @@ class Routes:
         """Where an entry sits on the timeline."""
         return self.on_timeline(entry.category, entry.record.id, entry.date)
 
+    def zh_timeline_entry(self, entry: Entry) -> str:
+        """Where an entry sits on the Chinese edition's timeline (same quarters, same anchors)."""
+        return f"{ZH}{self.entry(entry)}"
+
     def entry_page(self, entry: Entry) -> str:
         """The entry's own page if it has one, else its place on the timeline."""
         return Routes.round(entry.record.id) if entry.has_page else self.entry(entry)
