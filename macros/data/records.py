@@ -245,6 +245,7 @@ class Account(Record):
 
 class Role(Record):
     title: Line = Field(description="Title, e.g. 'Secretary of the Treasury'.")
+    title_zh: Line | None = Field(default=None, description="The title in Chinese, e.g. '财政部长'.")
     start: Date | None = None
     end: Date | None = None
 
@@ -432,6 +433,7 @@ class Deadline(Record):
     text: Markdown
     text_zh: Markdown | None = Field(default=None, description="The text in Chinese (the project's own words).")
     outcome: Markdown | None = None
+    outcome_zh: Markdown | None = Field(default=None, description="The outcome in Chinese.")
     decided: Date | None = Field(
         default=None, description="When the outcome (an extension, a decision) was announced, per the sources."
     )
@@ -467,6 +469,7 @@ class MeasureState(Record):
     reason: EndReason | None = Field(default=None, description="Why it ended (status ended only).")
     event: Id | None = Field(default=None, description="The event that brought this state about.")
     note: Line | None = None
+    note_zh: Line | None = Field(default=None, description="The note in Chinese.")
     sources: Sources
 
 
@@ -482,6 +485,7 @@ class Measure(Record):
         default=None, description="Tariffs only: an across-the-board duty (counts in the headline rate) or not."
     )
     legal_basis: Line = Field(description="The authority and instrument: 'IEEPA; Executive Order 14195'.")
+    legal_basis_zh: Line | None = Field(default=None, description="The legal basis in Chinese.")
     issues: list[Id] = Field(min_length=1)
     counterpart: Id | None = Field(default=None, description="The other side's answering measure.")
     summary: Markdown | None = None
@@ -510,6 +514,7 @@ class Commitment(Record):
     as_of: Date = Field(description="When a source last established the status.")
     evidence: list[Id] = Field(default_factory=list, description="Events that show the status.")
     status_note: Markdown | None = None
+    status_note_zh: Markdown | None = Field(default=None, description="The note on the status, in Chinese.")
     disputes: list[Dispute] = Field(default_factory=list)
     sources: Sources
 
