@@ -53,6 +53,10 @@ VOCABULARIES = [
     (field(r.Expectation, "result"), labels.ZH_RESULT, set()),
     (r.DocumentKind, labels.ZH_DOCUMENT_KIND, set()),
     (r.CommitmentStatus, labels.ZH_COMMITMENT_STATUS, set()),
+    (r.MeasureKind, labels.ZH_MEASURE_KIND, set()),
+    (r.MeasureStatus, labels.ZH_MEASURE_STATUS, set()),
+    (r.EndReason, labels.ZH_END_REASON, set()),
+    (r.DeadlineStatus, labels.ZH_DEADLINE_STATUS, set()),
 ]
 
 

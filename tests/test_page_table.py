@@ -8,7 +8,7 @@ import inspect
 import re
 
 from macros.data.dataset import load_dataset
-from macros.render import pages
+from macros.render import pages, zh_pages
 from macros.render.held import HeldHtml
 from macros.render.jinja import Renderer
 from macros.render.page_table import FAMILIES, PAGE_TABLE, generated_pages
@@ -50,8 +50,8 @@ def test_each_page_has_one_url_one_file_and_a_macro_call_naming_its_family():
 
 
 def test_every_page_function_is_in_the_table_and_every_macro_named_once():
-    functions = {name for name, fn in inspect.getmembers(pages, inspect.isfunction)
-                 if list(inspect.signature(fn).parameters) == ["r", "page"]}
+    functions = {name for module in (pages, zh_pages) for name, fn in inspect.getmembers(module, inspect.isfunction)
+                 if list(inspect.signature(fn).parameters) == ["r", "page"] and fn.__module__ == module.__name__}
     assert functions == {family.render.__name__ for family in PAGE_TABLE}
     assert len(FAMILIES) == len(PAGE_TABLE)
 

@@ -74,12 +74,17 @@ def _display_status(context: Context, deadline: Deadline) -> str:
 
 @pass_context
 def _markdown(context: Context, source: str) -> Markup:
-    return context["record_links"].html(source, context["base"])
+    return context["record_links"].html(source, context["base"], _edition(context))
 
 
 @pass_context
 def _markdown_inline(context: Context, source: str) -> Markup:
-    return context["record_links"].inline(source, context["base"])
+    return context["record_links"].inline(source, context["base"], _edition(context))
+
+
+def _edition(context: Context) -> str:
+    """'zh/' on a page of the Chinese edition (its record links lead to Chinese pages), else ''."""
+    return Routes.ZH if str(context.get("page_url", "")).startswith(Routes.ZH) else ""
 
 
 def _href(url: str) -> str:
@@ -139,6 +144,9 @@ class Renderer:
             "deadline_titles": {d.id: d.title for d in data.deadlines},
             "deadline_dues": {d.id: d.due for d in data.deadlines},
             "measure_titles": {m.id: m.title for m in data.measures},
+            # The Chinese edition's (None where a record has no Chinese title yet).
+            "zh_event_titles": {e.id: e.title_zh for e in data.events},
+            "zh_deadline_titles": {d.id: d.title_zh for d in data.deadlines},
             "snaps": {d.id: ledger.snap_backs(data, d.id) for d in data.deadlines if d.measures},
             "precedents": {d.id: precedent.sentence_for(data, d.id) for d in precedent.open_deadlines(data)},
             "record_links": RecordLinks(data, self.routes),

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from macros.data.dataset import Dataset
-from macros.render import pages
+from macros.render import pages, zh_pages
 from macros.render.jinja import Renderer
 from macros.render.request import PageRequest
 from macros.views import paging, routes
@@ -107,25 +107,27 @@ PAGE_TABLE: tuple[PageFamily, ...] = (
     PageFamily("rounds_index", pages.rounds_index, routes.ROUNDS),
     PageFamily("issues_index", pages.issues_index, routes.ISSUES),
     PageFamily("tags_page", pages.tags_page, routes.TAGS, searchable=False),
-    PageFamily("people_index", pages.people_index, routes.PEOPLE),
+    PageFamily("people_index", pages.people_index, routes.PEOPLE, twin="zh_people_index"),
     PageFamily("tariffs_page", pages.tariffs_page, routes.TARIFFS),
-    PageFamily("deadlines_page", pages.deadlines_page, routes.DEADLINES),
+    PageFamily("deadlines_page", pages.deadlines_page, routes.DEADLINES, twin="zh_deadlines_page"),
     PageFamily("matrix_page", pages.matrix_page, routes.MATRIX, searchable=False),
     PageFamily("scorecard_page", pages.scorecard_page, routes.SCORECARD, searchable=False),
     PageFamily("sources_index", pages.sources_index, routes.SOURCES),
     PageFamily("coverage_page", pages.coverage_page, routes.COVERAGE, searchable=False),
-    PageFamily("measures_index", pages.measures_index, routes.MEASURES),
-    PageFamily("commitments_page", pages.commitments_page, routes.COMMITMENTS),
+    PageFamily("measures_index", pages.measures_index, routes.MEASURES, twin="zh_measures_index"),
+    PageFamily("commitments_page", pages.commitments_page, routes.COMMITMENTS, twin="zh_commitments_page"),
     PageFamily("precedent_page", pages.precedent_page, routes.PRECEDENT),
     PageFamily("subscribe_page", pages.subscribe_page, routes.SUBSCRIBE),
     PageFamily("changes_page", pages.changes_page, routes.CHANGES, searchable=False),
     PageFamily("embed_page", pages.embed_page, routes.EMBED),
     PageFamily("cite_page", pages.cite_page, routes.CITE),
     PageFamily("purchases_page", pages.purchases_page, routes.PURCHASES),
-    PageFamily("measure_page", pages.measure_page, Routes.measure, _each("measures"), edit="measures"),
+    PageFamily("measure_page", pages.measure_page, Routes.measure, _each("measures"), edit="measures",
+               twin="zh_measure_page"),
     PageFamily("round_page", pages.round_page, Routes.round, _each("rounds"), edit="rounds", twin="zh_round_page"),
     PageFamily("issue_page", pages.issue_page, Routes.issue, _each("issues"), edit="issues", twin="zh_issue_page"),
-    PageFamily("person_page", pages.person_page, Routes.person, _each("people"), edit="people"),
+    PageFamily("person_page", pages.person_page, Routes.person, _each("people"), edit="people",
+               twin="zh_person_page"),
     PageFamily("timeline_quarter", pages.timeline_quarter, Routes.timeline_quarter, _parts(paging.timeline_pages),
                twin="zh_timeline_quarter"),
     # Parts of long lists: they regroup what the pages above say, so they stay out of search.
@@ -145,15 +147,24 @@ PAGE_TABLE: tuple[PageFamily, ...] = (
     PageFamily("measures_group", pages.measures_index, Routes.measures_group, _parts(paging.measure_groups),
                searchable=False),
     # The Chinese edition (zh/): its own search index, with Chinese words segmented (macros/site/search_editions.py).
-    PageFamily("zh_home", pages.zh_home, routes.ZH, lang=ZH, twin="home"),
-    PageFamily("zh_round_page", pages.zh_round_page, Routes.zh_round, _each("rounds"), edit="rounds",
+    PageFamily("zh_home", zh_pages.zh_home, routes.ZH, lang=ZH, twin="home"),
+    PageFamily("zh_round_page", zh_pages.zh_round_page, Routes.zh_round, _each("rounds"), edit="rounds",
                lang=ZH, twin="round_page"),
-    PageFamily("zh_issue_page", pages.zh_issue_page, Routes.zh_issue, _each("issues"), edit="issues",
+    PageFamily("zh_issue_page", zh_pages.zh_issue_page, Routes.zh_issue, _each("issues"), edit="issues",
                lang=ZH, twin="issue_page"),
-    PageFamily("zh_timeline", pages.zh_timeline_index, routes.ZH_TIMELINE, lang=ZH,
+    PageFamily("zh_timeline", zh_pages.zh_timeline_index, routes.ZH_TIMELINE, lang=ZH,
                twin="timeline"),
-    PageFamily("zh_timeline_quarter", pages.zh_timeline_quarter, Routes.zh_timeline_quarter,
+    PageFamily("zh_timeline_quarter", zh_pages.zh_timeline_quarter, Routes.zh_timeline_quarter,
                _parts(paging.timeline_pages), lang=ZH, twin="timeline_quarter"),
+    PageFamily("zh_people_index", zh_pages.zh_people_index, routes.ZH_PEOPLE, lang=ZH, twin="people_index"),
+    PageFamily("zh_person_page", zh_pages.zh_person_page, Routes.zh_person, _each("people"), edit="people", lang=ZH,
+               twin="person_page"),
+    PageFamily("zh_measures_index", zh_pages.zh_measures_index, routes.ZH_MEASURES, lang=ZH, twin="measures_index"),
+    PageFamily("zh_measure_page", zh_pages.zh_measure_page, Routes.zh_measure, _each("measures"), edit="measures",
+               lang=ZH, twin="measure_page"),
+    PageFamily("zh_deadlines_page", zh_pages.zh_deadlines_page, routes.ZH_DEADLINES, lang=ZH, twin="deadlines_page"),
+    PageFamily("zh_commitments_page", zh_pages.zh_commitments_page, routes.ZH_COMMITMENTS, lang=ZH,
+               twin="commitments_page"),
 )
 FAMILIES: dict[str, PageFamily] = {family.macro: family for family in PAGE_TABLE}
 

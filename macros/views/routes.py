@@ -50,8 +50,12 @@ TARIFFS_BY_AUTHORITY = f"{TARIFFS}#by-authority"
 # Index pages are written as <section>/index.md; every other generated page as <url>.md.
 ZH = "zh/"  # the Chinese edition
 ZH_TIMELINE = f"{ZH}{TIMELINE}"
+ZH_PEOPLE, ZH_MEASURES = f"{ZH}{PEOPLE}", f"{ZH}{MEASURES}"
+ZH_DEADLINES, ZH_COMMITMENTS = f"{ZH}{DEADLINES}", f"{ZH}{COMMITMENTS}"
+ZH_FEED = f"{ZH}feed.atom"
 _SECTION_INDEXES = {TIMELINE, ROUNDS, ISSUES, PEOPLE, TARIFFS, DEADLINES, SOURCES, COVERAGE, MEASURES, COMMITMENTS,
-                    PRECEDENT, "subscribe/", "changes/", "embed/", "cite/", "purchases/", ZH, ZH_TIMELINE}
+                    PRECEDENT, "subscribe/", "changes/", "embed/", "cite/", "purchases/", ZH, ZH_TIMELINE,
+                    ZH_PEOPLE, ZH_MEASURES, ZH_DEADLINES, ZH_COMMITMENTS}
 
 
 _TAG_SLUG = slugify(case="lower")
@@ -76,6 +80,8 @@ class Routes:
     CALENDAR, FEED, MEASURES, COMMITMENTS, PRECEDENT = CALENDAR, FEED, MEASURES, COMMITMENTS, PRECEDENT
     SUBSCRIBE, CHANGES, CHANGES_FEED, TAGS = SUBSCRIBE, CHANGES, CHANGES_FEED, TAGS
     EMBED, CITE, PURCHASES, ZH, ZH_TIMELINE = EMBED, CITE, PURCHASES, ZH, ZH_TIMELINE
+    ZH_PEOPLE, ZH_MEASURES, ZH_DEADLINES, ZH_COMMITMENTS, ZH_FEED = (ZH_PEOPLE, ZH_MEASURES, ZH_DEADLINES,
+                                                                      ZH_COMMITMENTS, ZH_FEED)
     EMBED_COUNTDOWN = EMBED_COUNTDOWN
 
 
@@ -101,6 +107,14 @@ class Routes:
     @staticmethod
     def zh_issue(issue_id: str) -> str:
         return f"{ZH}{ISSUES}{issue_id}/"
+
+    @staticmethod
+    def zh_person(person_id: str) -> str:
+        return f"{ZH}{PEOPLE}{person_id}/"
+
+    @staticmethod
+    def zh_measure(measure_id: str) -> str:
+        return f"{ZH}{MEASURES}{measure_id}/"
 
     @staticmethod
     def zh_timeline_quarter(name: str) -> str:
@@ -300,6 +314,14 @@ class Routes:
     def entry(self, entry: Entry) -> str:
         """Where an entry sits on the timeline."""
         return self.on_timeline(entry.category, entry.record.id, entry.date)
+
+    def zh_timeline_event(self, event_id: str) -> str:
+        """An event's place on the Chinese edition's timeline."""
+        return f"{ZH}{self.event(event_id)}"
+
+    def zh_deadline(self, deadline_id: str) -> str:
+        """A deadline on the Chinese edition's deadlines page."""
+        return f"{ZH}{DEADLINES}#deadline-{deadline_id}"
 
     def zh_timeline_entry(self, entry: Entry) -> str:
         """Where an entry sits on the Chinese edition's timeline (same quarters, same anchors)."""

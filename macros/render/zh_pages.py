@@ -1,0 +1,134 @@
+"""The Chinese edition's pages (zh/): the same records as the English pages, in Chinese, with the
+English and a visible 「英文」 marker wherever a part has no Chinese yet. Same signature as
+macros/render/pages.py: (renderer, PageRequest) → Markdown."""
+
+from __future__ import annotations
+
+from macros.data.dataset import Dataset
+from macros.render.jinja import Renderer
+from macros.render.ledger_charts import state_strip
+from macros.render.pages import _by_side
+from macros.render.request import PageRequest
+from macros.views import deadlines, labels, ledger, paging, rounds, sources, timeline
+from macros.views.routes import Routes
+
+
+def _places(data: Dataset) -> dict[str, str]:
+    """English place name → its Chinese: the glossary's, then the two countries it leaves out."""
+    return {**labels.ZH_COUNTRY, **{term.en: term.zh for term in data.glossary}}
+
+
+def zh_home(r: Renderer, page: PageRequest) -> str:
+    """The Chinese edition's front page: every round and issue, by their Chinese titles."""
+    rounds = list(r.data.rounds)
+    return r.render("zh_home.md.j2", page.url, rounds=rounds[-paging.ROUNDS_ON_INDEX:], round_count=len(rounds),
+                    issues=r.data.issues)
+
+
+def zh_round_page(r: Renderer, page: PageRequest) -> str:
+    (round_id,), data = page.key, r.data
+    rnd = data.by_id["rounds"][round_id]
+    position = timeline.round_positions(data)[rnd.id]
+    people = data.by_id["people"]
+    delegations = [(side, [people[m.person] for m in getattr(rnd.delegations, side)]) for side in ("us", "cn")]
+    return r.render("zh_round.md.j2", page.url, r=rnd, number=position + 1, total=len(data.rounds),
+                    previous=data.rounds[position - 1] if position > 0 else None,
+                    next=data.rounds[position + 1] if position + 1 < len(data.rounds) else None,
+                    delegations=delegations, places=_places(data), all_sources=sources.round_sources(rnd),
+                    issues_touched=timeline.round_issues(rnd),
+                    zh_issue_titles={i.id: i.title_zh or i.title for i in data.issues},
+                    related=timeline.events_by_round(data).get(rnd.id, []), related_shown=paging.RELATED_ON_ROUND,
+                    commitments=_by_side(ledger.commitments_by_round(data).get(rnd.id, [])))
+
+
+def zh_issue_page(r: Renderer, page: PageRequest) -> str:
+    (issue_id,), data = page.key, r.data
+    history = timeline.issue_history(data, issue_id)
+    shown = history[-paging.HISTORY_INLINE:]
+
+    def zh_link(entry: timeline.Entry) -> str:
+        return Routes.zh_round(entry.record.id) if entry.category == "round" else r.routes.entry(entry)
+
+    return r.render("zh_issue.md.j2", page.url, i=data.by_id["issues"][issue_id], shown=shown, total=len(history),
+                    zh_link=zh_link)
+
+
+def _zh_part(name: str) -> str:
+    """'2025-q2' → '2025年第二季度'; a part of a long quarter ('2025-q2-3') adds '（第3部分）'."""
+    year, quarter_part = name.split("-q")
+    quarter, _, part = quarter_part.partition("-")
+    text = f"{year}年第{'一二三四'[int(quarter) - 1]}季度"
+    return text + (f"（第{part}部分）" if part else "")
+
+
+def zh_timeline_index(r: Renderer, page: PageRequest) -> str:
+    quarters = [(name, len(entries)) for name, entries in paging.timeline_pages(r.data).items()]
+    return r.render("zh_timeline_index.md.j2", page.url, quarters=quarters, zh_part=_zh_part)
+
+
+def zh_timeline_quarter(r: Renderer, page: PageRequest) -> str:
+    (name,) = page.key
+    quarters = paging.timeline_pages(r.data)
+    names = list(quarters)
+    position = names.index(name)
+    return r.render("zh_timeline.md.j2", page.url, name=name, label=_zh_part(name), entries=quarters[name],
+                    zh_part=_zh_part, previous=names[position - 1] if position else None,
+                    next=names[position + 1] if position + 1 < len(names) else None)
+
+
+def zh_people_index(r: Renderer, page: PageRequest) -> str:
+    people = list(r.data.people)
+    return r.render("zh_people.md.j2", page.url, people=people,
+                    attended_by={p.id: rounds.rounds_attended(r.data, p.id) for p in people},
+                    rounds_shown=paging.ROUNDS_ON_PEOPLE_INDEX)
+
+
+def zh_person_page(r: Renderer, page: PageRequest) -> str:
+    (person_id,) = page.key
+    return r.render("zh_person.md.j2", page.url, p=r.data.by_id["people"][person_id],
+                    attended=rounds.rounds_attended(r.data, person_id), rounds_shown=paging.ROUNDS_ON_PERSON)
+
+
+def zh_measures_index(r: Renderer, page: PageRequest) -> str:
+    """Every measure by side, newest state first; bounded like the English list's parts."""
+    data = r.data
+    sides = [(side, sorted(((m, m.states[-1]) for m in data.measures if m.side == side),
+                           key=lambda pair: pair[1].start, reverse=True)) for side in ledger.SIDES]
+    return r.render("zh_measures.md.j2", page.url, sides=[(s, rows[:paging.LIST_CAP], len(rows)) for s, rows in sides
+                                                         if rows], total=len(data.measures))
+
+
+def zh_measure_page(r: Renderer, page: PageRequest) -> str:
+    (measure_id,), data = page.key, r.data
+    measure = data.by_id["measures"][measure_id]
+    states = [(state, ledger.state_end(measure, state)) for state in measure.states]
+    cited = [source for state in measure.states for source in state.sources]
+    cited += [source for dispute in measure.disputes for account in dispute.accounts for source in account.sources]
+    return r.render("zh_measure.md.j2", page.url, m=measure, current=measure.states[-1], states=states,
+                    counterpart=data.by_id["measures"].get(measure.counterpart or ""),
+                    strip=state_strip(measure, data.as_of, f"ttt-strip-{measure.id}"),
+                    commitments=ledger.commitments_by_measure(data).get(measure_id, []),
+                    all_sources=sources.unique_sources(cited))
+
+
+def zh_deadlines_page(r: Renderer, page: PageRequest) -> str:
+    data = r.data
+    upcoming, overdue = deadlines.upcoming(data), deadlines.overdue(data)
+    open_ids = {d.id for d in (*upcoming, *overdue)}
+    settled = [d for d in reversed(data.deadlines) if d.id not in open_ids]
+    return r.render("zh_deadlines.md.j2", page.url, upcoming=upcoming, overdue=overdue,
+                    settled=settled[:paging.LIST_CAP], settled_total=len(settled))
+
+
+def zh_commitments_page(r: Renderer, page: PageRequest) -> str:
+    data = r.data
+    by_round = ledger.commitments_by_round(data)
+    with_commitments = [x for x in data.rounds if x.id in by_round]
+    shown = list(reversed(with_commitments[-paging.ROUNDS_SUMMARISED:]))  # the latest, newest first
+    full = len(data.commitments) <= paging.COMMITMENTS_ON_PAGE  # past this, counts by round (as in English)
+    return r.render("zh_commitments.md.j2", page.url, total=len(data.commitments),
+                    by_side=[(side, ledger.status_counts([c for c in data.commitments if c.side == side]))
+                             for side in ledger.SIDES],
+                    rounds=[(x, _by_side(by_round[x.id])) for x in shown] if full else [],
+                    per_round=[] if full else [(x, len(by_round[x.id])) for x in shown],
+                    rounds_with=len(with_commitments))
