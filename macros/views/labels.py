@@ -75,9 +75,10 @@ ZH_MEASURE_KIND = {"tariff": "关税", "export-control": "出口管制", "listin
                    "licence": "许可决定", "purchase": "采购", "investigation": "调查", "other": "其他措施"}
 ZH_MEASURE_STATUS = {"announced": "已宣布", "threatened": "威胁实施", "in-force": "实施中", "suspended": "暂停实施",
                      "ended": "已终止"}
-ZH_END_REASON = {"lifted": "取消", "struck-down": "被判无效", "expired": "到期", "revoked": "撤销", "superseded": "被取代"}
-ZH_DEADLINE_STATUS = {"pending": "待定", "met": "已达成", "extended": "已延期", "lapsed": "已过期", "superseded": "已被取代",
-                      "unknown": "结果不明"}
+ZH_END_REASON = {"lifted": "取消", "struck-down": "被判无效", "expired": "到期", "revoked": "撤销",
+                 "superseded": "被取代"}
+ZH_DEADLINE_STATUS = {"pending": "待定", "met": "已达成", "extended": "已延期", "lapsed": "已过期",
+                      "superseded": "已被取代", "unknown": "结果不明"}
 ZH_ROUND_KIND = {"talks": "经贸磋商", "leaders-meeting": "元首会晤"}
 ZH_EVENT_KIND = {"call": "通话", "meeting": "会晤", "tariff-action": "关税措施", "export-control": "出口管制",
                  "executive-order": "行政令", "announcement": "公告", "ruling": "裁决", "statement": "声明",
