@@ -169,6 +169,20 @@ PAGE_TABLE: tuple[PageFamily, ...] = (
 FAMILIES: dict[str, PageFamily] = {family.macro: family for family in PAGE_TABLE}
 
 
+# The Chinese edition's navigation (overrides/partials/zh_nav.html): its sections, by family.
+ZH_NAV = (("zh_home", "home"), ("zh_timeline", "timeline"), ("zh_measures_index", "measures"),
+          ("zh_deadlines_page", "deadlines"), ("zh_commitments_page", "commitments"), ("zh_people_index", "people"))
+
+
+def zh_nav(page_url: str) -> list[tuple[str, str, bool]]:
+    """(label, URL, whether the page is in that section) for each section of the Chinese edition."""
+    from macros.views.labels import ZH as ZH_LABELS
+
+    sections = [(ZH_LABELS[label], FAMILIES[macro].url()) for macro, label in ZH_NAV]
+    current = max((url for _, url in sections if page_url.startswith(url)), key=len, default=None)
+    return [(label, url, url == current) for label, url in sections]
+
+
 LANGUAGES = ("en", ZH)  # the editions, each built unless a preview asks for one only
 
 

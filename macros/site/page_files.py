@@ -12,7 +12,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 
-from macros.render.page_table import FAMILIES, LANGUAGES, ZH, GeneratedPage, generated_pages, twin_of
+from macros.render.page_table import FAMILIES, LANGUAGES, ZH, GeneratedPage, generated_pages, twin_of, zh_nav
 from macros.render.request import PageRequest
 from macros.site.state import BuildState, session
 from macros.views.routes import Routes
@@ -74,6 +74,8 @@ def page_markdown(markdown: str, page: Page) -> str:
                 if reuse is not None:
                     reuse.keep(page.url, markdown, build.held.blocks(page.url))
     page.meta["ttt_alternates"] = alternates(page)
+    if generated is not None and generated.family.lang == ZH:
+        page.meta["ttt_zh_nav"] = zh_nav(page.url)
     issue = record_of(page, "issue_page", "issues")
     if issue is not None:
         page.meta["ttt_feed"] = Routes.issue_feed(issue.id)
