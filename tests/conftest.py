@@ -53,6 +53,9 @@ class Build:
     def json(self, url_path: str) -> dict:
         return json.loads((self.site / url_path).read_text(encoding="utf-8"))
 
+    def text(self, url_path: str) -> str:
+        return (self.site / url_path).read_text(encoding="utf-8")
+
 
 def run_build(project: Path, site: Path, extra_env: dict[str, str] | None = None) -> Build:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}

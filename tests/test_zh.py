@@ -4,11 +4,51 @@ nothing is translated yet."""
 
 from __future__ import annotations
 
+from macros.data.translation_checks import HAN
 from tests.conftest import Build
 
 
 def alternates(soup, hreflang: str) -> list[str]:
     return [link["href"] for link in soup.select(f'link[rel="alternate"][hreflang="{hreflang}"]')]
+
+
+def test_every_page_with_a_twin_links_it_both_ways_and_the_twin_is_built(real_build: Build, real_dataset):
+    """From the page table: each English page whose family has a Chinese twin names it (hreflang and a
+    visible 中文 link), the twin exists, reads Chinese and names the English page back."""
+    from macros.render.page_table import generated_pages, twin_of
+
+    checked = 0
+    for page in generated_pages(real_dataset, ("en",)):
+        twin = twin_of(page.family, page.key)
+        if twin is None:
+            continue
+        english, chinese = real_build.html(page.url), real_build.html(twin[1])
+        assert alternates(english, "zh-Hans")[0].rstrip("/").endswith(twin[1].rstrip("/")), page.url
+        assert alternates(chinese, "en")[0].rstrip("/").endswith(page.url.rstrip("/")), twin[1]
+        assert english.select_one('.ttt-lang-switch a[hreflang="zh-Hans"]'), page.url
+        assert chinese.html["lang"].startswith("zh") and HAN.search(chinese.h1.get_text()), twin[1]
+        checked += 1
+    assert checked >= len(real_dataset.rounds) + len(real_dataset.measures) + len(real_dataset.people)
+
+
+def test_the_chinese_feeds_and_calendars_mirror_the_english_ones(real_build: Build, real_dataset):
+    from xml.etree import ElementTree
+
+    from macros.views.subscriptions import subscriptions
+
+    atom = "{http://www.w3.org/2005/Atom}"
+    for subscription in subscriptions(real_dataset):
+        feed = ElementTree.fromstring(real_build.text(f"zh/{subscription.feed_path}"))
+        assert feed.get("{http://www.w3.org/XML/1998/namespace}lang") == "zh-Hans"
+        assert HAN.search(feed.findtext(f"{atom}title"))
+        english = ElementTree.fromstring(real_build.text(subscription.feed_path))
+        assert len(feed.findall(f"{atom}entry")) == len(english.findall(f"{atom}entry")), subscription.key
+        for entry in feed.findall(f"{atom}entry"):
+            assert entry.find(f"{atom}link").get("href").startswith("zh/"), subscription.key
+        assert "BEGIN:VCALENDAR" in real_build.text(f"zh/{subscription.calendar_path}")
+    site_wide = ElementTree.fromstring(real_build.text("zh/feed.atom"))
+    titles = [e.findtext(f"{atom}title") for e in site_wide.findall(f"{atom}entry")]
+    assert (real_dataset.rounds[0].title_zh or "") in titles
 
 
 def test_every_round_and_issue_has_a_chinese_twin_and_back(real_build: Build, real_dataset):
@@ -31,7 +71,9 @@ def test_the_chinese_pages_read_in_chinese_without_the_english_navigation(real_b
            [r.title_zh or r.title for r in real_dataset.rounds]
     geneva = real_build.html(f"zh/rounds/{real_dataset.rounds[0].id}/")
     assert geneva.select_one('input[name="query"]')["placeholder"] == "搜索"  # Material's Chinese interface
-    assert not geneva.select(".md-tabs") and not geneva.select(".md-sidebar--primary")
+    tabs = [a.get_text(strip=True) for a in geneva.select(".md-tabs a")]  # the edition's own navigation
+    assert tabs == ["首页", "时间线", "措施", "截止日期", "承诺", "人物"]
+    assert [a.get_text(strip=True) for a in geneva.select(".md-sidebar--primary .md-nav__link")] == tabs
     assert "日内瓦" in geneva.select_one(".ttt-facts").get_text()  # the glossary's place names
     english_home = real_build.html("")
     assert alternates(english_home, "zh-Hans") and alternates(home, "en")

@@ -19,7 +19,10 @@ from macros.outputs.feeds import atom_feed, icalendar_feed, subscriptions
 from macros.outputs.release import release_files
 from macros.outputs.spreadsheets import csv_files
 from macros.outputs.timelinejs import timelinejs
+from macros.outputs.zh_feeds import zh_path, zh_subscription_files
+from macros.render.page_table import ZH
 from macros.render.pages import timeline_anchors
+from macros.site.page_files import built_languages
 from macros.site.state import BuildState
 from macros.views import routes
 from macros.views.changes import feed_updates
@@ -60,7 +63,10 @@ def _feeds(build: BuildState, site_url: str, written: Files, lean: bool) -> File
         files[subscription.calendar_path] = icalendar_feed(data, site_url, subscription)
         files[subscription.feed_path] = atom_feed(data, site_url, subscription, updated)
     files[routes.CHANGES_FEED] = changes_feed(data, build.history, site_url)
-    for folder in {path.rsplit("/", 1)[0] for path in files if path.startswith(("feeds/", "calendars/"))}:
+    if ZH in built_languages():
+        files.update(zh_subscription_files(data, site_url, updated, lean))
+    for folder in {path.rsplit("/", 1)[0] for path in files
+                   if path.startswith(("feeds/", "calendars/", zh_path("feeds/"), zh_path("calendars/")))}:
         files[f"{folder}/sitemap.xml"] = EMPTY_SITEMAP
     return files
 

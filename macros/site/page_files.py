@@ -80,6 +80,10 @@ def page_markdown(markdown: str, page: Page) -> str:
     if issue is not None:
         page.meta["ttt_feed"] = Routes.issue_feed(issue.id)
         page.meta["ttt_calendar"] = Routes.issue_calendar(issue.id)
+    zh_issue = record_of(page, "zh_issue_page", "issues")
+    if zh_issue is not None:  # the Chinese feed and calendar of the issue (macros/outputs/zh_feeds.py)
+        page.meta["ttt_feed"] = Routes.ZH + Routes.issue_feed(zh_issue.id)
+        page.meta["ttt_calendar"] = Routes.ZH + Routes.issue_calendar(zh_issue.id)
     rnd = record_of(page, "round_page", "rounds")
     if rnd is not None:
         page.meta["tags"] = [build.dataset.by_id["issues"][i].title for i in rnd.issues]
