@@ -148,6 +148,7 @@ PAGE_TABLE: tuple[PageFamily, ...] = (
                searchable=False),
     # The Chinese edition (zh/): its own search index, with Chinese words segmented (macros/site/search_editions.py).
     PageFamily("zh_home", zh_pages.zh_home, routes.ZH, lang=ZH, twin="home"),
+    PageFamily("zh_about", zh_pages.zh_about, routes.ZH_ABOUT, hand_written=True, lang=ZH),  # docs/zh/about.md
     PageFamily("zh_round_page", zh_pages.zh_round_page, Routes.zh_round, _each("rounds"), edit="rounds",
                lang=ZH, twin="round_page"),
     PageFamily("zh_issue_page", zh_pages.zh_issue_page, Routes.zh_issue, _each("issues"), edit="issues",
@@ -171,7 +172,8 @@ FAMILIES: dict[str, PageFamily] = {family.macro: family for family in PAGE_TABLE
 
 # The Chinese edition's navigation (overrides/partials/zh_nav.html): its sections, by family.
 ZH_NAV = (("zh_home", "home"), ("zh_timeline", "timeline"), ("zh_measures_index", "measures"),
-          ("zh_deadlines_page", "deadlines"), ("zh_commitments_page", "commitments"), ("zh_people_index", "people"))
+          ("zh_deadlines_page", "deadlines"), ("zh_commitments_page", "commitments"), ("zh_people_index", "people"),
+          ("zh_about", "about_page"))
 
 
 def zh_nav(page_url: str) -> list[tuple[str, str, bool]]:

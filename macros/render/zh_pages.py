@@ -132,3 +132,11 @@ def zh_commitments_page(r: Renderer, page: PageRequest) -> str:
                     rounds=[(x, _by_side(by_round[x.id])) for x in shown] if full else [],
                     per_round=[] if full else [(x, len(by_round[x.id])) for x in shown],
                     rounds_with=len(with_commitments))
+
+
+def zh_about(r: Renderer, page: PageRequest) -> str:
+    """What the record holds, counted from the data (docs/zh/about.md calls it)."""
+    data = r.data
+    return (f"数据截至{labels.zh_date(data.as_of)}（记录中最新资料的发布日期）：{len(data.rounds)}轮磋商与会晤、"
+            f"{len(data.issues)}个议题、{len(data.events)}条事件、{len(data.measures)}项措施、"
+            f"{len(data.commitments)}项承诺、{len(data.deadlines)}个截止日期、{len(data.people)}位人物。")

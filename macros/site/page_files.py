@@ -74,7 +74,7 @@ def page_markdown(markdown: str, page: Page) -> str:
                 if reuse is not None:
                     reuse.keep(page.url, markdown, build.held.blocks(page.url))
     page.meta["ttt_alternates"] = alternates(page)
-    if generated is not None and generated.family.lang == ZH:
+    if page.url.startswith(Routes.ZH):  # generated or hand-written (docs/zh/): the edition's navigation
         page.meta["ttt_zh_nav"] = zh_nav(page.url)
     issue = record_of(page, "issue_page", "issues")
     if issue is not None:

@@ -64,7 +64,7 @@ ZH.update({
     "disputes": "各方说法不一之处", "sources_differ": "说法不一：", "related": "本轮前后的相关事件",
     "commitments": "承诺", "documents": "文件", "status": "状态", "as_of": "截至", "none_yet": "尚无记录。",
     "related_more": "共有{n}条事件与本轮相关，以下为最近{shown}条，全部见时间线。",
-    "people": "人物", "measures": "措施", "deadlines": "截止日期", "home": "首页",
+    "people": "人物", "measures": "措施", "deadlines": "截止日期", "home": "首页", "about_page": "关于",
 })
 ZH_RESULT = {"met": "已实现", "partly": "部分实现", "not-met": "未实现", "unknown": "尚难判断"}
 ZH_COMMITMENT_STATUS = {"kept": "已履行", "partly-kept": "部分履行", "not-kept": "未履行", "pending": "待履行",
