@@ -176,7 +176,7 @@ def test_search_finds_rounds_issues_and_people(new_page, site_url, query, expect
 @pytest.mark.parametrize(("query", "expected_href"), [
     ("稀土", "zh/issues/rare-earths/"),
     ("出口管制", "zh/issues/export-controls/"),
-    ("何立峰", "zh/rounds/"),
+    ("何立峰", "zh/people/he-lifeng/"),
     ("日内瓦", "zh/rounds/2025-05-geneva/"),
 ])
 def test_chinese_search_finds_the_chinese_editions_pages(new_page, site_url, query, expected_href):
