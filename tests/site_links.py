@@ -28,8 +28,9 @@ def _parse(page: Path) -> tuple[frozenset[str], list[str]]:
     return ids, links
 
 
-def broken_links(site: Path) -> list[str]:
-    """Every internal href in every page that points at a missing file or a missing anchor."""
+def broken_links(site: Path, skip: tuple[str, ...] = ()) -> list[str]:
+    """Every internal href in every page that points at a missing file or a missing anchor (but not
+    those into the site paths in `skip`, e.g. '/zh/' of a build of the English edition alone)."""
     pages = {page.resolve(): _parse(page) for page in sorted(site.rglob("*.html"))}
     broken = []
     for page, (_, links) in pages.items():
@@ -39,6 +40,8 @@ def broken_links(site: Path) -> list[str]:
             if parts.scheme or parts.netloc or href.startswith(("mailto:", "javascript:")):
                 continue
             target_url = urljoin(page_url, parts.path) if parts.path else page_url
+            if target_url.startswith(skip):
+                continue
             target = _page_path(site, unquote(target_url))
             if target is None:
                 broken.append(f"{page_url}: {href} → no such file")

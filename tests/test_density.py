@@ -26,7 +26,8 @@ pytestmark = pytest.mark.xdist_group("density")
 def dense_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
     project = tmp_path_factory.mktemp("dense10") / "project"
     synth_data.write(project, 10, seed=1, dense=True)
-    build = run_build(project, project / "site")
+    # English alone: the Chinese edition's pages at scale are bounded in tests/test_copies.py.
+    build = run_build(project, project / "site", {"TTT_EDITION": "en", "TTT_SEARCH": "false"})
     assert build.returncode == 0, build.stderr[-3000:]
     return build
 
@@ -42,7 +43,7 @@ def test_no_page_of_the_dense_record_outgrows_the_limit(dense_build):
 
 
 def test_links_and_anchors_resolve_across_the_dense_parts(dense_build):
-    assert broken_links(dense_build.site) == []
+    assert broken_links(dense_build.site, skip=("/zh/",)) == []
 
 
 def test_every_busy_quarter_is_split_into_even_parts_that_hold_every_entry_once(dense_build, dense_data):

@@ -187,7 +187,7 @@ def test_every_person_has_a_page_and_round_pages_carry_issue_tags(real_build, re
         soup = real_build.html(f"people/{person.id}/")
         assert soup.h1.get_text(strip=True).rstrip("¶") == person.name
         if person.name_zh:
-            assert soup.find(lang="zh-Hans").get_text() == person.name_zh
+            assert soup.select_one(".ttt-facts [lang=zh-Hans]").get_text() == person.name_zh
     for rnd in real_dataset.rounds:
         chips = real_build.html(f"rounds/{rnd.id}/").select("nav.md-tags a.md-tag")
         assert [(a.get_text(strip=True), a["href"]) for a in chips] == \

@@ -25,7 +25,8 @@ pytestmark = pytest.mark.xdist_group("scale")
 def big_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
     project = tmp_path_factory.mktemp("x10") / "project"
     synth_data.write(project, 10, seed=1)
-    build = run_build(project, project / "site")
+    # English alone: the Chinese edition's pages at scale are bounded in tests/test_copies.py.
+    build = run_build(project, project / "site", {"TTT_EDITION": "en", "TTT_SEARCH": "false"})
     assert build.returncode == 0, build.stderr[-3000:]
     return build
 
@@ -52,7 +53,7 @@ def test_no_page_outgrows_the_limit(big_build):
 
 
 def test_links_and_anchors_resolve_across_the_split_pages(big_build):
-    assert broken_links(big_build.site) == []
+    assert broken_links(big_build.site, skip=("/zh/",)) == []
 
 
 def test_every_person_is_on_exactly_one_letter_page_in_name_order(big_build):

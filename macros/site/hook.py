@@ -61,6 +61,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         # Likewise, the preview leaves out the downloads nobody previews; TTT_SERVE_ALL=1 keeps them.
         downloads = write_outputs(build, config.site_url or "", lean=serving and not os.environ.get("TTT_SERVE_ALL"))
     generated += [File.generated(config, path, content=text) for path, text in downloads.items()]
+    for file in page_files.hand_written_left_out(files):  # docs/zh/ when previewing English alone
+        files.remove(file)
     for file in generated:
         if files.get_file_from_path(file.src_uri) is not None:
             raise PluginError(f"docs/{file.src_uri} would hide a generated page: delete it")

@@ -9,7 +9,7 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from macros.render.page_table import FAMILIES, LANGUAGES, ZH, GeneratedPage, generated_pages, twin_of, zh_nav
@@ -36,6 +36,13 @@ def built_languages() -> tuple[str, ...]:
     if choice not in EDITIONS:
         raise PluginError(f"TTT_EDITION={choice!r}: use one of {', '.join(EDITIONS)}")
     return EDITIONS[choice]
+
+
+def hand_written_left_out(files: Files) -> list[File]:
+    """The hand-written pages of an edition this build leaves out (docs/zh/ in an English preview)."""
+    if ZH in built_languages():
+        return []
+    return [file for file in files if file.src_uri.startswith(Routes.ZH)]
 
 
 def generated_files(config: MkDocsConfig, build: BuildState, quick: bool) -> list[File]:
