@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
+from typing import get_args
 
 from pydantic import BaseModel
 
@@ -71,14 +73,38 @@ def translatable_parts(record: BaseModel, at: tuple[str | int, ...] = ()) -> Ite
                                                                                             BaseModel]]:
     """The record and every part nested in it that has a Chinese field (a round's tensions,
     expectations, outcomes, disputes and their accounts), each with its path in the record."""
-    if any(zh in type(record).model_fields for zh, _ in PAIRS):
+    if _own_chinese(type(record)):
         yield at, record
-    for name in type(record).model_fields:
+    for name in _fields_holding_chinese(type(record)):
         value = getattr(record, name)
         children = value if isinstance(value, list) else [value]
         for index, child in enumerate(children):
             if isinstance(child, BaseModel):
                 yield from translatable_parts(child, (*at, name, index) if isinstance(value, list) else (*at, name))
+
+
+def _own_chinese(model: type[BaseModel]) -> bool:
+    return any(zh in model.model_fields for zh, _ in PAIRS)
+
+
+@cache
+def _fields_holding_chinese(model: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of `model` whose models (directly or further down) have a Chinese field: read once
+    per model from its annotations, so the walk skips sources, locations and the like."""
+    return tuple(name for name, info in model.model_fields.items()
+                 if any(_holds_chinese(inner) for inner in _models_in(info.annotation)))
+
+
+@cache
+def _holds_chinese(model: type[BaseModel]) -> bool:
+    return _own_chinese(model) or bool(_fields_holding_chinese(model))
+
+
+def _models_in(annotation: object) -> Iterator[type[BaseModel]]:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        yield annotation
+    for argument in get_args(annotation):
+        yield from _models_in(argument)
 
 
 def _check_record(item: Located, patterns: list[tuple[GlossaryTerm, re.Pattern[str]]]) -> list[Problem]:
@@ -105,12 +131,14 @@ def _check_part(item: Located, at: tuple[str | int, ...], record: BaseModel,
                                          f"write the Chinese here, or remove {zh_field}"))
             continue
         english = getattr(record, en_field, None) or ""
+        lowered = english.lower()
         for term, pattern in patterns:
             used = next((v for v in term.variants if v in zh), None)
+            named = term.en.lower() in lowered and pattern.search(english)  # the substring test first: cheap
             if used is not None:
                 problems.append(item.problem((*at, zh_field), f"renders '{term.en}' as '{used}'",
                                              f"the glossary has '{term.zh}' (data/glossary/, id {term.id})"))
-            elif pattern.search(english) and term.zh not in zh:
+            elif named and term.zh not in zh:
                 problems.append(item.problem((*at, zh_field), f"'{en_field}' names '{term.en}' but '{zh_field}' "
                                              f"does not render it as '{term.zh}'",
                                              f"use '{term.zh}' (data/glossary/, id {term.id}), as every "
