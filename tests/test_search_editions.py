@@ -32,3 +32,18 @@ def test_a_chinese_pages_base_points_at_the_edition_and_an_english_one_is_unchan
     assert '"base": "../../zh/"' in edition_base(script, "zh/rounds/a/")
     assert str(edition_base(script, "rounds/a/")) == script
     assert '"base": "./zh/"' in edition_base(script.replace("../..", "."), "zh/")
+
+
+def test_jiebas_cache_is_the_users_own_not_the_shared_tmp(tmp_path, monkeypatch):
+    """A dictionary cache in the shared /tmp is private to whoever wrote it first: another user's build
+    then fails to replace it (found by CI's unprivileged runner). The cache goes in the user's cache."""
+    import jieba
+
+    from macros.site.search_editions import add_words
+    from tests.test_page_table import FIXTURE
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setattr(jieba.dt, "tmp_dir", None)
+    add_words(FIXTURE)
+    assert jieba.dt.tmp_dir == str(tmp_path / "trade-truce-tracker")
+    assert (tmp_path / "trade-truce-tracker").is_dir()

@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import re
+import tempfile
 from pathlib import Path
 
 from markupsafe import Markup
@@ -34,10 +36,23 @@ def add_words(data: Dataset) -> int:
     except ImportError:  # the site builds without it, with character-by-character Chinese search
         return 0
     jieba.setLogLevel(logging.WARNING)  # not "Building prefix dict…" on every build
+    jieba.dt.tmp_dir = str(_cache_dir())
     words = {term.zh for term in data.glossary} | {person.name_zh for person in data.people if person.name_zh}
     for word in sorted(words):
         jieba.add_word(word, freq=None)
     return len(words)
+
+
+def _cache_dir() -> Path:
+    """Where jieba keeps its dictionary cache: the user's own cache folder. Its default, the shared
+    /tmp/jieba.cache, is private to whoever wrote it first, and every other user's build would try
+    (and fail, with a traceback) to replace it."""
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "trade-truce-tracker"
+    try:
+        base.mkdir(parents=True, exist_ok=True)
+    except OSError:  # no writable home: a folder of this process's own
+        base = Path(tempfile.mkdtemp(prefix="ttt-jieba-"))
+    return base
 
 
 def split_index(site_dir: Path) -> tuple[int, int] | None:
