@@ -72,7 +72,7 @@ def test_the_chinese_pages_read_in_chinese_without_the_english_navigation(real_b
     geneva = real_build.html(f"zh/rounds/{real_dataset.rounds[0].id}/")
     assert geneva.select_one('input[name="query"]')["placeholder"] == "搜索"  # Material's Chinese interface
     tabs = [a.get_text(strip=True) for a in geneva.select(".md-tabs a")]  # the edition's own navigation
-    assert tabs == ["首页", "时间线", "措施", "截止日期", "承诺", "人物", "关于"]
+    assert tabs == ["首页", "时间线", "措施", "截止日期", "承诺", "先例", "人物", "关于"]
     assert [a.get_text(strip=True) for a in geneva.select(".md-sidebar--primary .md-nav__link")] == tabs
     assert "日内瓦" in geneva.select_one(".ttt-facts").get_text()  # the glossary's place names
     english_home = real_build.html("")
@@ -101,3 +101,14 @@ def test_the_timeline_has_a_chinese_twin_of_every_quarter_and_part(real_build: B
     page = paging.entry_pages(real_dataset)[f"event-{titled[0].id}"]
     item = real_build.html(f"zh/timeline/{page}/").find("li", id=f"event-{titled[0].id}")
     assert titled[0].title_zh in item.get_text()
+
+
+def test_the_chinese_precedent_page_counts_what_the_english_one_counts(real_build: Build):
+    """Both editions' base rates come from one computation: every table holds the same numbers."""
+    english, chinese = real_build.html("precedent/"), real_build.html("zh/precedent/")
+    for table in ("precedent-deadlines", "precedent-expectations", "precedent-commitments", "precedent-rounds"):
+        numbers = [[td.get_text(strip=True) for td in soup.select(f"#{table} td")] for soup in (english, chinese)]
+        assert numbers[0] and numbers[0] == numbers[1], table
+    sentences = [s.get_text() for s in chinese.select("#open ~ ul .ttt-precedent")]
+    assert sentences and all(s.startswith("本记录中的先例") for s in sentences)
+    assert any("并非预测" in s for s in sentences)

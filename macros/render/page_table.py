@@ -116,7 +116,7 @@ PAGE_TABLE: tuple[PageFamily, ...] = (
     PageFamily("coverage_page", pages.coverage_page, routes.COVERAGE, searchable=False),
     PageFamily("measures_index", pages.measures_index, routes.MEASURES, twin="zh_measures_index"),
     PageFamily("commitments_page", pages.commitments_page, routes.COMMITMENTS, twin="zh_commitments_page"),
-    PageFamily("precedent_page", pages.precedent_page, routes.PRECEDENT),
+    PageFamily("precedent_page", pages.precedent_page, routes.PRECEDENT, twin="zh_precedent_page"),
     PageFamily("subscribe_page", pages.subscribe_page, routes.SUBSCRIBE),
     PageFamily("changes_page", pages.changes_page, routes.CHANGES, searchable=False),
     PageFamily("embed_page", pages.embed_page, routes.EMBED),
@@ -166,14 +166,15 @@ PAGE_TABLE: tuple[PageFamily, ...] = (
     PageFamily("zh_deadlines_page", zh_pages.zh_deadlines_page, routes.ZH_DEADLINES, lang=ZH, twin="deadlines_page"),
     PageFamily("zh_commitments_page", zh_pages.zh_commitments_page, routes.ZH_COMMITMENTS, lang=ZH,
                twin="commitments_page"),
+    PageFamily("zh_precedent_page", zh_pages.zh_precedent_page, routes.ZH_PRECEDENT, lang=ZH, twin="precedent_page"),
 )
 FAMILIES: dict[str, PageFamily] = {family.macro: family for family in PAGE_TABLE}
 
 
 # The Chinese edition's navigation (overrides/partials/zh_nav.html): its sections, by family.
 ZH_NAV = (("zh_home", "home"), ("zh_timeline", "timeline"), ("zh_measures_index", "measures"),
-          ("zh_deadlines_page", "deadlines"), ("zh_commitments_page", "commitments"), ("zh_people_index", "people"),
-          ("zh_about", "about_page"))
+          ("zh_deadlines_page", "deadlines"), ("zh_commitments_page", "commitments"),
+          ("zh_precedent_page", "precedent"), ("zh_people_index", "people"), ("zh_about", "about_page"))
 
 
 def zh_nav(page_url: str) -> list[tuple[str, str, bool]]:

@@ -428,29 +428,29 @@ def commitments_page(r: Renderer, page: PageRequest) -> str:
 
 
 def precedent_page(r: Renderer, page: PageRequest) -> str:
-    page_url = page.url
-    data = r.data
-    kind_labels, outcome_labels = labels.DEADLINE_KIND, labels.DEADLINE_OUTCOME
-    by_labels, product_labels = labels.EXPECTATION_BY, labels.ROUND_PRODUCT
+    return r.render("precedent.md.j2", page.url, **precedent_values(r.data))
+
+
+def precedent_values(data: Dataset) -> dict[str, object]:
+    """The precedent page's counts (both editions show them; each puts its own labels on them)."""
     sampled = [d for d in data.deadlines if precedent.outcome_of(d, data.today) is not None and not is_relayed(d)]
     expectations = [x for rnd in data.rounds for x in rnd.expectations]
     first = min([x.start for x in data.rounds] + [e.date for e in data.events], default=data.today)
-    return r.render(
-        "precedent.md.j2", page_url,
+    return dict(
         n_deadlines=len(sampled), n_expectations=len(expectations), n_commitments=len(data.commitments),
         n_rounds=len(data.rounds), first=first, min_n=precedent.MIN_N_FOR_SHARE,
-        outcomes=precedent.DEADLINE_OUTCOMES, outcome_labels=outcome_labels, kind_labels=kind_labels,
+        outcomes=precedent.DEADLINE_OUTCOMES, outcome_labels=labels.DEADLINE_OUTCOME, kind_labels=labels.DEADLINE_KIND,
         deadline_rows=list(precedent.deadline_outcomes(data).items()), leads=precedent.decision_lead(data),
         runs=precedent.chain_runs(data)[-paging.CHAIN_RUNS_LISTED:], run_count=len(precedent.chain_runs(data)),
         open_deadlines=[(d, precedent.sentence_for(data, d.id)) for d in precedent.open_deadlines(data)],
-        results=precedent.RESULTS, by_labels=by_labels,
+        results=precedent.RESULTS, by_labels=labels.EXPECTATION_BY,
         expectation_rows=list(precedent.expectation_results(data).items()),
         expectations_by_issue=list(precedent.expectation_results_by_issue(data).items()),
         commitment_statuses=ledger.COMMITMENT_STATUSES,
         commitment_rows=list(precedent.commitment_results(data).items()),
         commitments_by_issue=list(precedent.commitment_results_by_issue(data).items()),
         implement=precedent.days_to_implement(data),
-        products=precedent.ROUND_PRODUCTS, product_labels=product_labels,
+        products=precedent.ROUND_PRODUCTS, product_labels=labels.ROUND_PRODUCT,
         round_rows=list(precedent.round_products(data).items()), window=precedent.EXTENSION_WINDOW_DAYS,
         share=precedent.share, lead_range=precedent.lead_range, relayed=precedent.relayed_apart(data),
     )

@@ -7,9 +7,9 @@ from __future__ import annotations
 from macros.data.dataset import Dataset
 from macros.render.jinja import Renderer
 from macros.render.ledger_charts import state_strip
-from macros.render.pages import _by_side
+from macros.render.pages import _by_side, precedent_values
 from macros.render.request import PageRequest
-from macros.views import deadlines, labels, ledger, paging, rounds, sources, timeline
+from macros.views import deadlines, labels, ledger, paging, precedent, rounds, sources, timeline
 from macros.views.routes import Routes
 
 
@@ -117,7 +117,8 @@ def zh_deadlines_page(r: Renderer, page: PageRequest) -> str:
     open_ids = {d.id for d in (*upcoming, *overdue)}
     settled = [d for d in reversed(data.deadlines) if d.id not in open_ids]
     return r.render("zh_deadlines.md.j2", page.url, upcoming=upcoming, overdue=overdue,
-                    settled=settled[:paging.LIST_CAP], settled_total=len(settled))
+                    settled=settled[:paging.LIST_CAP], settled_total=len(settled),
+                    precedents_zh={d.id: precedent.sentence_zh_for(data, d.id) for d in precedent.open_deadlines(data)})
 
 
 def zh_commitments_page(r: Renderer, page: PageRequest) -> str:
@@ -140,3 +141,12 @@ def zh_about(r: Renderer, page: PageRequest) -> str:
     return (f"数据截至{labels.zh_date(data.as_of)}（记录中最新资料的发布日期）：{len(data.rounds)}轮磋商与会晤、"
             f"{len(data.issues)}个议题、{len(data.events)}条事件、{len(data.measures)}项措施、"
             f"{len(data.commitments)}项承诺、{len(data.deadlines)}个截止日期、{len(data.people)}位人物。")
+
+
+def zh_precedent_page(r: Renderer, page: PageRequest) -> str:
+    """The base rates of the English page, counted from the same data, in Chinese."""
+    data = r.data
+    values = precedent_values(data)
+    values["open_deadlines"] = [(d, precedent.sentence_zh_for(data, d.id)) for d in precedent.open_deadlines(data)]
+    return r.render("zh_precedent.md.j2", page.url, **values, share_zh=precedent.share_zh,
+                    lead_range_zh=precedent.lead_range_zh)

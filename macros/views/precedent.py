@@ -57,6 +57,20 @@ def lead_range(spread: Spread) -> str:
     return f"range {spread.min}–{spread.max}"
 
 
+def lead_range_zh(spread: Spread) -> str:
+    """'范围0–5天', or '范围−1至82天，负数表示在截止日期之后'."""
+    if spread.min is not None and spread.min < 0:
+        return f"范围−{abs(spread.min)}至{spread.max}天，负数表示在截止日期之后"
+    return f"范围{spread.min}–{spread.max}天"
+
+
+def share_zh(count: int, n: int) -> str:
+    """'6项中的4项（67%）', or just '4项中的4项' below MIN_N_FOR_SHARE, as share() does."""
+    if n >= MIN_N_FOR_SHARE:
+        return f"{n}项中的{count}项（{round(100 * count / n)}%）"
+    return f"{n}项中的{count}项"
+
+
 def share(count: int, n: int) -> str:
     """'4 of 6 (67%)', or just '4 of 4' below MIN_N_FOR_SHARE: no bare percentage on a small n."""
     if n >= MIN_N_FOR_SHARE:
@@ -156,6 +170,28 @@ class Precedent:
         return text + " A count of this record since 2025, not a forecast."
 
 
+    def sentence_zh(self, kind_label: str) -> str:
+        """The same sentence in Chinese (the Chinese edition's deadlines and precedent pages)."""
+        if self.n == 0:
+            return f"本记录中的先例：此前尚无{kind_label}类截止日期到期。"
+        parts = [f"{_count_zh(count, self.n)}{_OUTCOME_WORDS_ZH[outcome]}" for outcome, count in self.outcomes.items()
+                 if count]
+        text = f"本记录中的先例：此前{self.n}个{kind_label}类截止日期中，" + "，".join(parts) + "。"
+        if self.lead.n:
+            text += (f"在有日期可考的决定中，决定作出的时间中位数为截止日期前{self.lead.median:g}天"
+                     f"（{lead_range_zh(self.lead)}，n={self.lead.n}）。")
+        return text + "这是对本记录自2025年以来情况的统计，并非预测。"
+
+
+_OUTCOME_WORDS_ZH = {"extended": "获延期", "met": "如期达成", "lapsed": "失效", "superseded": "被取代",
+                     "not-recorded": "已过期但尚无结果记录"}
+
+
+def _count_zh(count: int, n: int) -> str:
+    """'6个（75%）' for a share of a sample of MIN_N_FOR_SHARE or more; '1个' below it."""
+    return f"{count}个（{round(100 * count / n)}%）" if n >= MIN_N_FOR_SHARE else f"{count}个"
+
+
 _OUTCOME_WORDS = {"extended": ("were extended", "was extended"), "met": ("were met", "was met"),
                   "lapsed": ("lapsed", "lapsed"), "superseded": ("were superseded", "was superseded"),
                   "not-recorded": ("passed with no outcome recorded yet", "passed with no outcome recorded yet")}
@@ -188,6 +224,11 @@ def sentence_for(data: Dataset, deadline_id: str) -> str:
     """The precedent sentence shown beside an open deadline."""
     deadline = data.by_id["deadlines"][deadline_id]
     return precedent_for(data, deadline_id).sentence(labels.DEADLINE_KIND[deadline.kind].lower())
+
+
+def sentence_zh_for(data: Dataset, deadline_id: str) -> str:
+    deadline = data.by_id["deadlines"][deadline_id]
+    return precedent_for(data, deadline_id).sentence_zh(labels.ZH_DEADLINE_KIND[deadline.kind])
 
 
 @memoized
