@@ -19,7 +19,7 @@ from macros.render.safe import plain, safe_url, text
 from macros.views import labels, routes, timeline
 from macros.views.memo import memoized
 from macros.views.routes import Routes
-from macros.views.subscriptions import Subscription, subscriptions
+from macros.views.subscriptions import Subscription, subscriptions, zh_title
 
 ZH = Routes.ZH
 MARKER = f"「{labels.ZH['in_english']}」"
@@ -27,21 +27,11 @@ MARKER = f"「{labels.ZH['in_english']}」"
 
 def zh_path(english_path: str) -> str:
     """Where the Chinese twin of an English feed or calendar lives: 'feeds/x.atom' → 'zh/feeds/x.atom'."""
-    return f"{ZH}{english_path}"
+    return Routes.in_zh(english_path)
 
 
 def _zh(chinese: str | None, english: str) -> str:
     return chinese if chinese else f"{english} {MARKER}"
-
-
-def _title(data: Dataset, subscription: Subscription) -> str:
-    if subscription.key == "all":
-        return "中美经贸谈判与贸易休战记录：截止日期与历轮磋商"
-    if subscription.issue is not None:
-        issue = data.by_id["issues"][subscription.issue]
-        return f"中美经贸谈判与贸易休战记录：{_zh(issue.title_zh, issue.title)}"
-    last = subscription.deadlines[-1]
-    return f"中美经贸谈判与贸易休战记录：{_zh(last.title_zh, last.title)}"
 
 
 @memoized
@@ -108,7 +98,7 @@ def zh_atom_feed(data: Dataset, site_url: str, subscription: Subscription,
                  updated: dict[str, dt.date] | None = None) -> str:
     feed = FeedGenerator()
     feed.id(TAG + "zh-" + ("feed" if subscription.key == "all" else f"feed-{subscription.key}"))
-    feed.title(_title(data, subscription))
+    feed.title(zh_title(data, subscription))
     feed.subtitle("中美经贸谈判有据可查的记录：新的磋商与事件、措施与承诺的变化。译文为本项目自译。")
     feed.link(href=Routes.absolute(site_url, zh_path(subscription.feed_path)), rel="self")
     feed.link(href=Routes.absolute(site_url, ZH) if site_url else "./", rel="alternate")
@@ -139,7 +129,7 @@ def zh_calendar(data: Dataset, site_url: str, subscription: Subscription) -> str
     calendar.add("prodid", "-//Trade Truce Tracker//Deadlines and rounds//ZH")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", _title(data, subscription))
+    calendar.add("x-wr-calname", zh_title(data, subscription))
     stamp = _midnight(data.as_of)
     links = routes.Routes(data)
     for deadline in subscription.deadlines:

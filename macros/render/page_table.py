@@ -117,7 +117,7 @@ PAGE_TABLE: tuple[PageFamily, ...] = (
     PageFamily("measures_index", pages.measures_index, routes.MEASURES, twin="zh_measures_index"),
     PageFamily("commitments_page", pages.commitments_page, routes.COMMITMENTS, twin="zh_commitments_page"),
     PageFamily("precedent_page", pages.precedent_page, routes.PRECEDENT, twin="zh_precedent_page"),
-    PageFamily("subscribe_page", pages.subscribe_page, routes.SUBSCRIBE),
+    PageFamily("subscribe_page", pages.subscribe_page, routes.SUBSCRIBE, twin="zh_subscribe_page"),
     PageFamily("changes_page", pages.changes_page, routes.CHANGES, searchable=False),
     PageFamily("embed_page", pages.embed_page, routes.EMBED),
     PageFamily("cite_page", pages.cite_page, routes.CITE),
@@ -167,6 +167,7 @@ PAGE_TABLE: tuple[PageFamily, ...] = (
     PageFamily("zh_commitments_page", zh_pages.zh_commitments_page, routes.ZH_COMMITMENTS, lang=ZH,
                twin="commitments_page"),
     PageFamily("zh_precedent_page", zh_pages.zh_precedent_page, routes.ZH_PRECEDENT, lang=ZH, twin="precedent_page"),
+    PageFamily("zh_subscribe_page", zh_pages.zh_subscribe_page, routes.ZH_SUBSCRIBE, lang=ZH, twin="subscribe_page"),
 )
 FAMILIES: dict[str, PageFamily] = {family.macro: family for family in PAGE_TABLE}
 

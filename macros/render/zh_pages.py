@@ -7,10 +7,11 @@ from __future__ import annotations
 from macros.data.dataset import Dataset
 from macros.render.jinja import Renderer
 from macros.render.ledger_charts import state_strip
-from macros.render.pages import _by_side, precedent_values
+from macros.render.pages import SubscriptionLinks, _by_side, precedent_values
 from macros.render.request import PageRequest
 from macros.views import deadlines, labels, ledger, paging, precedent, rounds, sources, timeline
 from macros.views.routes import Routes
+from macros.views.subscriptions import subscriptions, zh_title
 
 
 def _places(data: Dataset) -> dict[str, str]:
@@ -150,3 +151,19 @@ def zh_precedent_page(r: Renderer, page: PageRequest) -> str:
     values["open_deadlines"] = [(d, precedent.sentence_zh_for(data, d.id)) for d in precedent.open_deadlines(data)]
     return r.render("zh_precedent.md.j2", page.url, **values, share_zh=precedent.share_zh,
                     lead_range_zh=precedent.lead_range_zh)
+
+
+def zh_subscribe_page(r: Renderer, page: PageRequest) -> str:
+    """Every Chinese feed and calendar (macros/outputs/zh_feeds.py), with copyable addresses."""
+    site = Routes.site_root(r.site_url)
+    every = subscriptions(r.data)
+    chains = [sub for sub in every if sub.key.startswith("chain-")]
+    listed = [sub for sub in every if not sub.key.startswith("chain-")] + chains[-paging.CHAIN_SUBSCRIPTIONS_LISTED:]
+    found = []
+    for sub in listed:
+        feed, calendar = Routes.in_zh(sub.feed_path), Routes.in_zh(sub.calendar_path)
+        title = zh_title(r.data, sub).removeprefix("中美经贸谈判与贸易休战记录：")
+        feed_url = Routes.absolute(r.site_url, feed) if site else ""
+        found.append((sub.key, SubscriptionLinks(title, feed, calendar, feed_url, Routes.webcal(r.site_url, calendar))))
+    return r.render("zh_subscribe.md.j2", page.url, subscriptions=found, site=site, chain_count=len(chains),
+                    chains_listed=min(len(chains), paging.CHAIN_SUBSCRIPTIONS_LISTED))

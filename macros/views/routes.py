@@ -55,9 +55,10 @@ ZH_DEADLINES, ZH_COMMITMENTS = f"{ZH}{DEADLINES}", f"{ZH}{COMMITMENTS}"
 ZH_FEED = f"{ZH}feed.atom"
 ZH_ABOUT = f"{ZH}about/"
 ZH_PRECEDENT = f"{ZH}{PRECEDENT}"
+ZH_SUBSCRIBE = f"{ZH}subscribe/"
 _SECTION_INDEXES = {TIMELINE, ROUNDS, ISSUES, PEOPLE, TARIFFS, DEADLINES, SOURCES, COVERAGE, MEASURES, COMMITMENTS,
                     PRECEDENT, "subscribe/", "changes/", "embed/", "cite/", "purchases/", ZH, ZH_TIMELINE,
-                    ZH_PEOPLE, ZH_MEASURES, ZH_DEADLINES, ZH_COMMITMENTS, ZH_PRECEDENT}
+                    ZH_PEOPLE, ZH_MEASURES, ZH_DEADLINES, ZH_COMMITMENTS, ZH_PRECEDENT, ZH_SUBSCRIBE}
 
 
 _TAG_SLUG = slugify(case="lower")
@@ -84,7 +85,7 @@ class Routes:
     EMBED, CITE, PURCHASES, ZH, ZH_TIMELINE = EMBED, CITE, PURCHASES, ZH, ZH_TIMELINE
     ZH_PEOPLE, ZH_MEASURES, ZH_DEADLINES, ZH_COMMITMENTS, ZH_FEED = (ZH_PEOPLE, ZH_MEASURES, ZH_DEADLINES,
                                                                       ZH_COMMITMENTS, ZH_FEED)
-    ZH_PRECEDENT, ZH_ABOUT = ZH_PRECEDENT, ZH_ABOUT
+    ZH_PRECEDENT, ZH_ABOUT, ZH_SUBSCRIBE = ZH_PRECEDENT, ZH_ABOUT, ZH_SUBSCRIBE
     EMBED_COUNTDOWN = EMBED_COUNTDOWN
 
 
@@ -110,6 +111,11 @@ class Routes:
     @staticmethod
     def zh_issue(issue_id: str) -> str:
         return f"{ZH}{ISSUES}{issue_id}/"
+
+    @staticmethod
+    def in_zh(path: str) -> str:
+        """The Chinese edition's twin of a site path: 'feeds/x.atom' → 'zh/feeds/x.atom'."""
+        return f"{ZH}{path}"
 
     @staticmethod
     def zh_person(person_id: str) -> str:

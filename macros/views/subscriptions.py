@@ -44,3 +44,14 @@ def subscriptions(data: Dataset) -> list[Subscription]:
             found.append(Subscription(f"chain-{head.id}", f"U.S.–China trade truce: {chain[-1].title}",
                                       Routes.chain_feed(head.id), Routes.chain_calendar(head.id), tuple(chain), ()))
     return found
+
+
+def zh_title(data: Dataset, subscription: Subscription) -> str:
+    """A subscription's title in the Chinese edition (its feeds, calendars and subscribe page)."""
+    if subscription.key == "all":
+        return "中美经贸谈判与贸易休战记录：截止日期与历轮磋商"
+    if subscription.issue is not None:
+        issue = data.by_id["issues"][subscription.issue]
+        return f"中美经贸谈判与贸易休战记录：{issue.title_zh or issue.title}"
+    last = subscription.deadlines[-1]
+    return f"中美经贸谈判与贸易休战记录：{last.title_zh or last.title}"
