@@ -104,8 +104,8 @@ def _issue_years(data: Dataset) -> Iterable[Key]:
 PAGE_TABLE: tuple[PageFamily, ...] = (
     PageFamily("home", pages.home, routes.HOME, hand_written=True, twin="zh_home"),  # docs/index.md calls it
     PageFamily("timeline", pages.timeline_index, routes.TIMELINE, twin="zh_timeline"),
-    PageFamily("rounds_index", pages.rounds_index, routes.ROUNDS),
-    PageFamily("issues_index", pages.issues_index, routes.ISSUES),
+    PageFamily("rounds_index", pages.rounds_index, routes.ROUNDS, twin="zh_rounds_index"),
+    PageFamily("issues_index", pages.issues_index, routes.ISSUES, twin="zh_issues_index"),
     PageFamily("tags_page", pages.tags_page, routes.TAGS, searchable=False),
     PageFamily("people_index", pages.people_index, routes.PEOPLE, twin="zh_people_index"),
     PageFamily("tariffs_page", pages.tariffs_page, routes.TARIFFS),
@@ -134,7 +134,8 @@ PAGE_TABLE: tuple[PageFamily, ...] = (
     PageFamily("sources_quarter", pages.sources_quarter, Routes.sources_quarter, _parts(paging.source_pages),
                searchable=False),
     PageFamily("issue_year", pages.issue_year, Routes.issue_year, _issue_years, searchable=False),
-    PageFamily("rounds_year", pages.rounds_index, Routes.rounds_year, _parts(paging.round_years), searchable=False),
+    PageFamily("rounds_year", pages.rounds_index, Routes.rounds_year, _parts(paging.round_years), searchable=False,
+               twin="zh_rounds_year"),
     PageFamily("deadlines_year", pages.deadlines_page, Routes.deadlines_year, _parts(paging.chain_years),
                searchable=False),
     PageFamily("matrix_year", pages.matrix_page, Routes.matrix_year, _parts(paging.matrix_years), searchable=False),
@@ -168,12 +169,17 @@ PAGE_TABLE: tuple[PageFamily, ...] = (
                twin="commitments_page"),
     PageFamily("zh_precedent_page", zh_pages.zh_precedent_page, routes.ZH_PRECEDENT, lang=ZH, twin="precedent_page"),
     PageFamily("zh_subscribe_page", zh_pages.zh_subscribe_page, routes.ZH_SUBSCRIBE, lang=ZH, twin="subscribe_page"),
+    PageFamily("zh_rounds_index", zh_pages.zh_rounds_index, routes.ZH_ROUNDS, lang=ZH, twin="rounds_index"),
+    PageFamily("zh_rounds_year", zh_pages.zh_rounds_index, Routes.zh_rounds_year, _parts(paging.round_years),
+               searchable=False, lang=ZH, twin="rounds_year"),
+    PageFamily("zh_issues_index", zh_pages.zh_issues_index, routes.ZH_ISSUES, lang=ZH, twin="issues_index"),
 )
 FAMILIES: dict[str, PageFamily] = {family.macro: family for family in PAGE_TABLE}
 
 
 # The Chinese edition's navigation (overrides/partials/zh_nav.html): its sections, by family.
-ZH_NAV = (("zh_home", "home"), ("zh_timeline", "timeline"), ("zh_measures_index", "measures"),
+ZH_NAV = (("zh_home", "home"), ("zh_rounds_index", "rounds_short"), ("zh_issues_index", "issues"),
+          ("zh_timeline", "timeline"), ("zh_measures_index", "measures"),
           ("zh_deadlines_page", "deadlines"), ("zh_commitments_page", "commitments"),
           ("zh_precedent_page", "precedent"), ("zh_people_index", "people"), ("zh_about", "about_page"))
 

@@ -167,3 +167,22 @@ def zh_subscribe_page(r: Renderer, page: PageRequest) -> str:
         found.append((sub.key, SubscriptionLinks(title, feed, calendar, feed_url, Routes.webcal(r.site_url, calendar))))
     return r.render("zh_subscribe.md.j2", page.url, subscriptions=found, site=site, chain_count=len(chains),
                     chains_listed=min(len(chains), paging.CHAIN_SUBSCRIPTIONS_LISTED))
+
+
+def zh_rounds_index(r: Renderer, page: PageRequest) -> str:
+    """Every round, newest first; once there are many, the latest and a page per year (as in English)."""
+    year, data = page.part, r.data
+    years = paging.round_years(data)
+    if year is not None:
+        shown = list(reversed(years[year]))
+    else:
+        shown = list(reversed(data.rounds))[: paging.ROUNDS_ON_INDEX] if years else list(reversed(data.rounds))
+    return r.render("zh_rounds_index.md.j2", page.url, rounds=[(x, timeline.round_issues(x)) for x in shown],
+                    round_count=len(data.rounds), years=list(years), year=year, places=_places(data),
+                    zh_issue_titles={i.id: i.title_zh or i.title for i in data.issues},
+                    zh_year_part=labels.zh_year_part)
+
+
+def zh_issues_index(r: Renderer, page: PageRequest) -> str:
+    counts = {i.id: len(timeline.issue_history(r.data, i.id)) for i in r.data.issues}
+    return r.render("zh_issues_index.md.j2", page.url, issues=r.data.issues, history_counts=counts)

@@ -65,7 +65,7 @@ ZH.update({
     "commitments": "承诺", "documents": "文件", "status": "状态", "as_of": "截至", "none_yet": "尚无记录。",
     "related_more": "共有{n}条事件与本轮相关，以下为最近{shown}条，全部见时间线。",
     "people": "人物", "measures": "措施", "deadlines": "截止日期", "home": "首页", "about_page": "关于",
-    "precedent": "先例",
+    "precedent": "先例", "rounds_short": "磋商",
 })
 ZH_RESULT = {"met": "已实现", "partly": "部分实现", "not-met": "未实现", "unknown": "尚难判断"}
 ZH_COMMITMENT_STATUS = {"kept": "已履行", "partly-kept": "部分履行", "not-kept": "未履行", "pending": "待履行",
@@ -233,6 +233,12 @@ def year_part(key: str) -> str:
     """'2025' → '2025'; '2025-2' → '2025, part 2'."""
     year, _, part = str(key).partition("-")
     return f"{year}, part {part}" if part else year
+
+
+def zh_year_part(key: str) -> str:
+    """'2025' → '2025年'; '2025-2' → '2025年（第2部分）'."""
+    year, _, part = str(key).partition("-")
+    return f"{year}年（第{part}部分）" if part else f"{year}年"
 
 
 def quarter_part(key: str) -> str:

@@ -56,9 +56,11 @@ ZH_FEED = f"{ZH}feed.atom"
 ZH_ABOUT = f"{ZH}about/"
 ZH_PRECEDENT = f"{ZH}{PRECEDENT}"
 ZH_SUBSCRIBE = f"{ZH}subscribe/"
+ZH_ROUNDS, ZH_ISSUES = f"{ZH}{ROUNDS}", f"{ZH}{ISSUES}"
 _SECTION_INDEXES = {TIMELINE, ROUNDS, ISSUES, PEOPLE, TARIFFS, DEADLINES, SOURCES, COVERAGE, MEASURES, COMMITMENTS,
                     PRECEDENT, "subscribe/", "changes/", "embed/", "cite/", "purchases/", ZH, ZH_TIMELINE,
-                    ZH_PEOPLE, ZH_MEASURES, ZH_DEADLINES, ZH_COMMITMENTS, ZH_PRECEDENT, ZH_SUBSCRIBE}
+                    ZH_PEOPLE, ZH_MEASURES, ZH_DEADLINES, ZH_COMMITMENTS, ZH_PRECEDENT, ZH_SUBSCRIBE,
+                    ZH_ROUNDS, ZH_ISSUES}
 
 
 _TAG_SLUG = slugify(case="lower")
@@ -86,6 +88,7 @@ class Routes:
     ZH_PEOPLE, ZH_MEASURES, ZH_DEADLINES, ZH_COMMITMENTS, ZH_FEED = (ZH_PEOPLE, ZH_MEASURES, ZH_DEADLINES,
                                                                       ZH_COMMITMENTS, ZH_FEED)
     ZH_PRECEDENT, ZH_ABOUT, ZH_SUBSCRIBE = ZH_PRECEDENT, ZH_ABOUT, ZH_SUBSCRIBE
+    ZH_ROUNDS, ZH_ISSUES = ZH_ROUNDS, ZH_ISSUES
     EMBED_COUNTDOWN = EMBED_COUNTDOWN
 
 
@@ -116,6 +119,10 @@ class Routes:
     def in_zh(path: str) -> str:
         """The Chinese edition's twin of a site path: 'feeds/x.atom' → 'zh/feeds/x.atom'."""
         return f"{ZH}{path}"
+
+    @staticmethod
+    def zh_rounds_year(year: str | int) -> str:
+        return f"{ZH}{Routes.rounds_year(year)}"
 
     @staticmethod
     def zh_person(person_id: str) -> str:
