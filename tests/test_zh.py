@@ -112,3 +112,14 @@ def test_the_chinese_precedent_page_counts_what_the_english_one_counts(real_buil
     sentences = [s.get_text() for s in chinese.select("#open ~ ul .ttt-precedent")]
     assert sentences and all(s.startswith("本记录中的先例") for s in sentences)
     assert any("并非预测" in s for s in sentences)
+
+
+def test_the_hand_written_pages_and_their_chinese_twins_name_each_other(real_build: Build):
+    from macros.render.page_table import HAND_WRITTEN_TWINS
+
+    for english_url, chinese_url in HAND_WRITTEN_TWINS:
+        english, chinese = real_build.html(english_url), real_build.html(chinese_url)
+        assert alternates(english, "zh-Hans")[0].rstrip("/").endswith(chinese_url.rstrip("/"))
+        assert alternates(chinese, "en")[0].rstrip("/").endswith(english_url.rstrip("/"))
+        assert chinese.html["lang"].startswith("zh") and HAN.search(chinese.h1.get_text())
+        assert [a.get_text(strip=True) for a in chinese.select(".md-tabs a")][0] == "首页"

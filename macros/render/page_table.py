@@ -193,6 +193,20 @@ def zh_nav(page_url: str) -> list[tuple[str, str, bool]]:
     return [(label, url, url == current) for label, url in sections]
 
 
+# Hand-written pages (docs/) and their twins: (English URL, Chinese URL).
+HAND_WRITTEN_TWINS = (("about/", "zh/about/"), ("data-api/", "zh/data-api/"))
+
+
+def hand_written_twin(page_url: str, languages: tuple[str, ...]) -> tuple[str, str] | None:
+    """(language, URL) of a hand-written page's twin, if it has one in a built edition."""
+    for english, chinese in HAND_WRITTEN_TWINS:
+        if page_url == english and ZH in languages:
+            return ZH, chinese
+        if page_url == chinese and "en" in languages:
+            return "en", english
+    return None
+
+
 LANGUAGES = ("en", ZH)  # the editions, each built unless a preview asks for one only
 
 

@@ -20,7 +20,7 @@ from macros.outputs.release import release_files
 from macros.outputs.spreadsheets import csv_files
 from macros.outputs.timelinejs import timelinejs
 from macros.outputs.zh_feeds import zh_path, zh_subscription_files
-from macros.render.page_table import ZH
+from macros.render.page_table import HAND_WRITTEN_TWINS, ZH
 from macros.render.pages import timeline_anchors
 from macros.site.page_files import built_languages
 from macros.site.state import BuildState
@@ -74,7 +74,9 @@ def _feeds(build: BuildState, site_url: str, written: Files, lean: bool) -> File
 def _alternate_sitemaps(build: BuildState, site_url: str, written: Files, lean: bool) -> Files:
     """Material's script fetches sitemap.xml beside every <link rel="alternate"> a page has; a page
     and its twin in the other language link each other, so each of their folders gets an empty one."""
-    return {f"{page.url}sitemap.xml": EMPTY_SITEMAP for page in build.generated.values() if page.family.twin}
+    twins = {page.url for page in build.generated.values() if page.family.twin}
+    twins |= {url for pair in HAND_WRITTEN_TWINS for url in pair}
+    return {f"{url}sitemap.xml": EMPTY_SITEMAP for url in twins}
 
 
 OUTPUTS: tuple[Output, ...] = (

@@ -12,7 +12,16 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from macros.render.page_table import FAMILIES, LANGUAGES, ZH, GeneratedPage, generated_pages, twin_of, zh_nav
+from macros.render.page_table import (
+    FAMILIES,
+    LANGUAGES,
+    ZH,
+    GeneratedPage,
+    generated_pages,
+    hand_written_twin,
+    twin_of,
+    zh_nav,
+)
 from macros.render.request import PageRequest
 from macros.site.state import BuildState, session
 from macros.views.routes import Routes
@@ -112,5 +121,6 @@ def alternates(page: Page) -> list[tuple[str, str]]:
         twin = twin_of(FAMILIES["home"], (), languages)
     else:
         generated = session.current().generated.get(page.file.src_uri)
-        twin = twin_of(generated.family, generated.key, languages) if generated is not None else None
+        twin = (twin_of(generated.family, generated.key, languages) if generated is not None
+                else hand_written_twin(page.url, languages))
     return [twin] if twin else []
