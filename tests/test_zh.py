@@ -122,4 +122,4 @@ def test_the_hand_written_pages_and_their_chinese_twins_name_each_other(real_bui
         assert alternates(english, "zh-Hans")[0].rstrip("/").endswith(chinese_url.rstrip("/"))
         assert alternates(chinese, "en")[0].rstrip("/").endswith(english_url.rstrip("/"))
         assert chinese.html["lang"].startswith("zh") and HAN.search(chinese.h1.get_text())
-        assert [a.get_text(strip=True) for a in chinese.select(".md-tabs a")][0] == "首页"
+        assert chinese.select_one(".md-tabs a").get_text(strip=True) == "首页"
