@@ -123,3 +123,11 @@ def test_the_hand_written_pages_and_their_chinese_twins_name_each_other(real_bui
         assert alternates(chinese, "en")[0].rstrip("/").endswith(english_url.rstrip("/"))
         assert chinese.html["lang"].startswith("zh") and HAN.search(chinese.h1.get_text())
         assert chinese.select_one(".md-tabs a").get_text(strip=True) == "首页"
+
+
+def test_the_404_page_speaks_both_languages(real_build: Build):
+    """A host serves one 404 page whatever the address's language: it points to both front pages."""
+    page = real_build.html("404.html")
+    chinese = page.select_one('[lang="zh-Hans"]')
+    assert "404" in page.h1.get_text() and chinese and HAN.search(chinese.get_text())
+    assert chinese.select_one("a")["href"].endswith("zh/")
