@@ -530,6 +530,7 @@ class TariffChange(Record):
     direction: TariffDirection
     rate: float = Field(ge=0, le=1000, description="Headline additional tariff in percent.")
     basis: Markdown = Field(description="What the headline is made of, e.g. '10% reciprocal + …'.")
+    basis_zh: Markdown | None = Field(default=None, description="The same, in Chinese.")
     event: Id | None = None
     sources: Sources
 
@@ -584,6 +585,7 @@ class Estimate(Record):
     rate: float = Field(ge=0, le=1000, description="The estimated average tariff in percent.")
     as_of: Date = Field(description="The day the estimate applies to.")
     definition: Markdown = Field(description="What is averaged and how: weights, products, which duties.")
+    definition_zh: Markdown | None = Field(default=None, description="The same, in Chinese.")
     sources: Sources
 
 
