@@ -72,7 +72,7 @@ def test_the_chinese_pages_read_in_chinese_without_the_english_navigation(real_b
     geneva = real_build.html(f"zh/rounds/{real_dataset.rounds[0].id}/")
     assert geneva.select_one('input[name="query"]')["placeholder"] == "搜索"  # Material's Chinese interface
     tabs = [a.get_text(strip=True) for a in geneva.select(".md-tabs a")]  # the edition's own navigation
-    assert tabs == ["首页", "磋商", "议题", "时间线", "措施", "截止日期", "承诺", "先例", "人物", "关于"]
+    assert tabs == ["首页", "磋商", "议题", "时间线", "关税", "措施", "截止日期", "承诺", "先例", "人物", "关于"]
     assert [a.get_text(strip=True) for a in geneva.select(".md-sidebar--primary .md-nav__link")] == tabs
     assert "日内瓦" in geneva.select_one(".ttt-facts").get_text()  # the glossary's place names
     english_home = real_build.html("")

@@ -108,7 +108,7 @@ PAGE_TABLE: tuple[PageFamily, ...] = (
     PageFamily("issues_index", pages.issues_index, routes.ISSUES, twin="zh_issues_index"),
     PageFamily("tags_page", pages.tags_page, routes.TAGS, searchable=False),
     PageFamily("people_index", pages.people_index, routes.PEOPLE, twin="zh_people_index"),
-    PageFamily("tariffs_page", pages.tariffs_page, routes.TARIFFS),
+    PageFamily("tariffs_page", pages.tariffs_page, routes.TARIFFS, twin="zh_tariffs_page"),
     PageFamily("deadlines_page", pages.deadlines_page, routes.DEADLINES, twin="zh_deadlines_page"),
     PageFamily("matrix_page", pages.matrix_page, routes.MATRIX, searchable=False),
     PageFamily("scorecard_page", pages.scorecard_page, routes.SCORECARD, searchable=False),
@@ -144,7 +144,7 @@ PAGE_TABLE: tuple[PageFamily, ...] = (
     PageFamily("people_letter", pages.people_index, Routes.people_letter, _parts(paging.people_initials),
                searchable=False),
     PageFamily("tariffs_year", pages.tariffs_page, Routes.tariffs_year, _parts(paging.tariff_years),
-               searchable=False),
+               searchable=False, twin="zh_tariffs_year"),
     PageFamily("measures_group", pages.measures_index, Routes.measures_group, _parts(paging.measure_groups),
                searchable=False),
     # The Chinese edition (zh/): its own search index, with Chinese words segmented (macros/site/search_editions.py).
@@ -173,13 +173,16 @@ PAGE_TABLE: tuple[PageFamily, ...] = (
     PageFamily("zh_rounds_year", zh_pages.zh_rounds_index, Routes.zh_rounds_year, _parts(paging.round_years),
                searchable=False, lang=ZH, twin="rounds_year"),
     PageFamily("zh_issues_index", zh_pages.zh_issues_index, routes.ZH_ISSUES, lang=ZH, twin="issues_index"),
+    PageFamily("zh_tariffs_page", zh_pages.zh_tariffs_page, routes.ZH_TARIFFS, lang=ZH, twin="tariffs_page"),
+    PageFamily("zh_tariffs_year", zh_pages.zh_tariffs_page, Routes.zh_tariffs_year, _parts(paging.tariff_years),
+               searchable=False, lang=ZH, twin="tariffs_year"),
 )
 FAMILIES: dict[str, PageFamily] = {family.macro: family for family in PAGE_TABLE}
 
 
 # The Chinese edition's navigation (overrides/partials/zh_nav.html): its sections, by family.
 ZH_NAV = (("zh_home", "home"), ("zh_rounds_index", "rounds_short"), ("zh_issues_index", "issues"),
-          ("zh_timeline", "timeline"), ("zh_measures_index", "measures"),
+          ("zh_timeline", "timeline"), ("zh_tariffs_page", "tariffs"), ("zh_measures_index", "measures"),
           ("zh_deadlines_page", "deadlines"), ("zh_commitments_page", "commitments"),
           ("zh_precedent_page", "precedent"), ("zh_people_index", "people"), ("zh_about", "about_page"))
 

@@ -5,8 +5,9 @@ macros/render/pages.py: (renderer, PageRequest) → Markdown."""
 from __future__ import annotations
 
 from macros.data.dataset import Dataset
+from macros.data.refs import publisher_key
 from macros.render.jinja import Renderer
-from macros.render.ledger_charts import state_strip
+from macros.render.ledger_charts import stacked_tariff, state_strip
 from macros.render.pages import SubscriptionLinks, _by_side, precedent_values
 from macros.render.request import PageRequest
 from macros.views import deadlines, labels, ledger, paging, precedent, rounds, sources, timeline
@@ -186,3 +187,28 @@ def zh_rounds_index(r: Renderer, page: PageRequest) -> str:
 def zh_issues_index(r: Renderer, page: PageRequest) -> str:
     counts = {i.id: len(timeline.issue_history(r.data, i.id)) for i in r.data.issues}
     return r.render("zh_issues_index.md.j2", page.url, issues=r.data.issues, history_counts=counts)
+
+
+def zh_tariffs_page(r: Renderer, page: PageRequest) -> str:
+    """The rates now, the layers by legal authority, published averages and every change, in Chinese
+    (the charts keep their English labels); past TARIFFS_ON_PAGE changes, a page per year as in English."""
+    year, data = page.part, r.data
+    years = paging.tariff_years(data)
+    changes = years[year] if year is not None else paging.recent_tariffs(data)
+    stacks = []
+    if year is None:
+        for side in ledger.SIDES:
+            steps = ledger.tariff_steps(data, side)
+            if steps:
+                label = labels.TARIFF_DIRECTION[ledger.DIRECTION_OF_SIDE[side]]
+                stacks.append((side, label, stacked_tariff(steps, data.as_of, label, f"ttt-stack-{side}"), steps))
+    now = [(direction, t) for direction, t in ((d, next((t for t in reversed(data.tariffs) if t.direction == d
+                                                          and t.effective <= data.today), None))
+                                               for d in labels.ZH_TARIFF_DIRECTION) if t is not None]
+    return r.render("zh_tariffs.md.j2", page.url, zh_directions=labels.ZH_TARIFF_DIRECTION,
+                    directions_of_side=ledger.DIRECTION_OF_SIDE,
+                    series={d: [t for t in changes if t.direction == d] for d in labels.ZH_TARIFF_DIRECTION},
+                    years={y: len(c) for y, c in years.items()}, year=year, shown=len(changes),
+                    tariff_count=len(data.tariffs), stacks=stacks, now=now if year is None else [],
+                    estimates=data.estimates if year is None else (), zh_year_part=labels.zh_year_part,
+                    estimate_publishers=len({publisher_key(e.publisher) for e in data.estimates}))

@@ -65,7 +65,7 @@ ZH.update({
     "commitments": "承诺", "documents": "文件", "status": "状态", "as_of": "截至", "none_yet": "尚无记录。",
     "related_more": "共有{n}条事件与本轮相关，以下为最近{shown}条，全部见时间线。",
     "people": "人物", "measures": "措施", "deadlines": "截止日期", "home": "首页", "about_page": "关于",
-    "precedent": "先例", "rounds_short": "磋商",
+    "precedent": "先例", "rounds_short": "磋商", "tariffs": "关税",
 })
 ZH_RESULT = {"met": "已实现", "partly": "部分实现", "not-met": "未实现", "unknown": "尚难判断"}
 ZH_COMMITMENT_STATUS = {"kept": "已履行", "partly-kept": "部分履行", "not-kept": "未履行", "pending": "待履行",
@@ -88,6 +88,7 @@ ZH_EXPECTATION_BY = {"all": "全部", "us-official": "美方官员", "cn-officia
                      "market": "市场", "media": "媒体", "other": "其他", "unclassified": "未分类"}
 ZH_ROUND_PRODUCT = {"joint-statement": "联合声明", "extension": "截止日期延期", "commitments": "有承诺记录",
                     "nothing-announced": "未宣布成果"}
+ZH_TARIFF_DIRECTION = {"us-on-cn": "美国对中国商品加征的关税", "cn-on-us": "中国对美国商品加征的关税"}
 ZH_ROUND_KIND = {"talks": "经贸磋商", "leaders-meeting": "元首会晤"}
 ZH_EVENT_KIND = {"call": "通话", "meeting": "会晤", "tariff-action": "关税措施", "export-control": "出口管制",
                  "executive-order": "行政令", "announcement": "公告", "ruling": "裁决", "statement": "声明",

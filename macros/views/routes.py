@@ -57,10 +57,11 @@ ZH_ABOUT = f"{ZH}about/"
 ZH_PRECEDENT = f"{ZH}{PRECEDENT}"
 ZH_SUBSCRIBE = f"{ZH}subscribe/"
 ZH_ROUNDS, ZH_ISSUES = f"{ZH}{ROUNDS}", f"{ZH}{ISSUES}"
+ZH_TARIFFS = f"{ZH}{TARIFFS}"
 _SECTION_INDEXES = {TIMELINE, ROUNDS, ISSUES, PEOPLE, TARIFFS, DEADLINES, SOURCES, COVERAGE, MEASURES, COMMITMENTS,
                     PRECEDENT, "subscribe/", "changes/", "embed/", "cite/", "purchases/", ZH, ZH_TIMELINE,
                     ZH_PEOPLE, ZH_MEASURES, ZH_DEADLINES, ZH_COMMITMENTS, ZH_PRECEDENT, ZH_SUBSCRIBE,
-                    ZH_ROUNDS, ZH_ISSUES}
+                    ZH_ROUNDS, ZH_ISSUES, ZH_TARIFFS}
 
 
 _TAG_SLUG = slugify(case="lower")
@@ -88,7 +89,7 @@ class Routes:
     ZH_PEOPLE, ZH_MEASURES, ZH_DEADLINES, ZH_COMMITMENTS, ZH_FEED = (ZH_PEOPLE, ZH_MEASURES, ZH_DEADLINES,
                                                                       ZH_COMMITMENTS, ZH_FEED)
     ZH_PRECEDENT, ZH_ABOUT, ZH_SUBSCRIBE = ZH_PRECEDENT, ZH_ABOUT, ZH_SUBSCRIBE
-    ZH_ROUNDS, ZH_ISSUES = ZH_ROUNDS, ZH_ISSUES
+    ZH_ROUNDS, ZH_ISSUES, ZH_TARIFFS = ZH_ROUNDS, ZH_ISSUES, ZH_TARIFFS
     EMBED_COUNTDOWN = EMBED_COUNTDOWN
 
 
@@ -123,6 +124,10 @@ class Routes:
     @staticmethod
     def zh_rounds_year(year: str | int) -> str:
         return f"{ZH}{Routes.rounds_year(year)}"
+
+    @staticmethod
+    def zh_tariffs_year(year: str | int) -> str:
+        return f"{ZH}{Routes.tariffs_year(year)}"
 
     @staticmethod
     def zh_person(person_id: str) -> str:
