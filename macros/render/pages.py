@@ -506,7 +506,11 @@ def _absolute(r: Renderer, path: str) -> str:
 
 def embed_page(r: Renderer, page: PageRequest) -> str:
     """Every chart as a file with a copyable snippet, the countdown for an <iframe>, the credit."""
-    page_url = page.url
+    return r.render("embed.md.j2", page.url, **embed_values(r))
+
+
+def embed_values(r: Renderer) -> dict[str, object]:
+    """The embed page's charts, snippets and credit (both editions show them)."""
     data = r.data
     as_of = data.as_of.isoformat()
     credit = publication.credit(as_of)
@@ -529,19 +533,28 @@ def embed_page(r: Renderer, page: PageRequest) -> str:
                                       snippet))
     countdown = (f'<iframe src="{_absolute(r, routes.EMBED_COUNTDOWN)}" title="U.S.–China trade truce: deadlines '
                  f'ahead"\n        width="360" height="420" style="border:0"></iframe>')
-    return r.render("embed.md.j2", page_url, charts=charts, countdown_path=routes.EMBED_COUNTDOWN,
-                    countdown_snippet=countdown, credit=credit, site=r.site_url)
+    return dict(charts=charts, countdown_path=routes.EMBED_COUNTDOWN, countdown_snippet=countdown, credit=credit,
+                site=r.site_url)
 
 
 def cite_page(r: Renderer, page: PageRequest) -> str:
     """How to cite the site, a page or record (with an example), and a data release."""
-    page_url = page.url
+    values = cite_values(r)
+    return r.render("cite.md.j2", page.url, **values,
+                    example_url=_absolute(r, values["example"].page) if values["example"] else "")
+
+
+def cite_values(r: Renderer) -> dict[str, object]:
+    """The citation page's example and counts (both editions show them)."""
     data = r.data
-    items = citing.citables(data)
     example = citing.citable_by_key(data).get(("round", data.rounds[-1].id)) if data.rounds else None
-    return r.render("cite.md.j2", page_url, author=publication.AUTHOR, site_name=publication.SITE_NAME,
-                    site=r.site_url, credit=publication.credit(data.as_of.isoformat()), example=example,
-                    example_url=_absolute(r, example.page) if example else "", citable_count=len(items))
+    return dict(author=publication.AUTHOR, site_name=publication.SITE_NAME, site=r.site_url,
+                credit=publication.credit(data.as_of.isoformat()), example=example,
+                citable_count=len(citing.citables(data)))
+
+
+def absolute_url(r: Renderer, path: str) -> str:
+    return _absolute(r, path)
 
 
 def purchases_page(r: Renderer, page: PageRequest) -> str:

@@ -8,7 +8,7 @@ from macros.data.dataset import Dataset
 from macros.data.refs import publisher_key
 from macros.render.jinja import Renderer
 from macros.render.ledger_charts import stacked_tariff, state_strip
-from macros.render.pages import SubscriptionLinks, _by_side, precedent_values
+from macros.render.pages import SubscriptionLinks, _by_side, absolute_url, cite_values, embed_values, precedent_values
 from macros.render.request import PageRequest
 from macros.views import deadlines, labels, ledger, paging, precedent, rounds, sources, timeline
 from macros.views.routes import Routes
@@ -212,3 +212,20 @@ def zh_tariffs_page(r: Renderer, page: PageRequest) -> str:
                     tariff_count=len(data.tariffs), stacks=stacks, now=now if year is None else [],
                     estimates=data.estimates if year is None else (), zh_year_part=labels.zh_year_part,
                     estimate_publishers=len({publisher_key(e.publisher) for e in data.estimates}))
+
+
+def zh_cite_page(r: Renderer, page: PageRequest) -> str:
+    """How to cite, in Chinese: the example is the latest round, by its Chinese title and page."""
+    values = cite_values(r)
+    example, latest = values["example"], r.data.rounds[-1] if r.data.rounds else None
+    zh_page = Routes.zh_round(latest.id) if latest else ""
+    title = (latest.title_zh or latest.title) if latest else ""
+    return r.render("zh_cite.md.j2", page.url, **values, example_title=title, example_page=zh_page,
+                    example_url=absolute_url(r, zh_page) if example else "")
+
+
+def zh_embed_page(r: Renderer, page: PageRequest) -> str:
+    directions = {side: labels.ZH_TARIFF_DIRECTION[ledger.DIRECTION_OF_SIDE[side]] for side in ledger.SIDES}
+    zh_titles = {"headline-tariffs": "中美双方加征的总体额外关税", "timeline-overview": "一张图看中美贸易休战",
+                 **{f"tariffs-by-authority-{side}": f"{label}（按法律依据）" for side, label in directions.items()}}
+    return r.render("zh_embed.md.j2", page.url, **embed_values(r), zh_titles=zh_titles)
