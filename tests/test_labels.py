@@ -57,6 +57,7 @@ VOCABULARIES = [
     (r.MeasureStatus, labels.ZH_MEASURE_STATUS, set()),
     (r.EndReason, labels.ZH_END_REASON, set()),
     (r.DeadlineStatus, labels.ZH_DEADLINE_STATUS, set()),
+    (r.PurchaseBasis, labels.ZH_PURCHASE_BASIS, set()),
     (field(r.Deadline, "kind"), labels.ZH_DEADLINE_KIND, set()),
     (field(r.Expectation, "by_kind"), labels.ZH_EXPECTATION_BY, {"all", "unclassified"}),
 ]

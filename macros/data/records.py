@@ -546,6 +546,7 @@ class PurchaseFigure(Record):
     basis: PurchaseBasis = Field(description="How it was measured: trade-tallies (traders' and press counts of "
                                  "sales), usda-export-sales (USDA confirmed sales), china-customs (arrivals).")
     note: Line | None = None
+    note_zh: Line | None = Field(default=None, description="The note in Chinese.")
     sources: Sources
 
 
@@ -555,6 +556,7 @@ class PurchaseDeadline(Record):
     side: Side = Field(description="Whose account: us | cn.")
     due: Date
     said_by: Line = Field(description="Who said so: 'White House fact sheet', 'Bessent, 3 December 2025'.")
+    said_by_zh: Line | None = Field(default=None, description="Who said so, in Chinese.")
     sources: Sources
 
 
@@ -564,14 +566,17 @@ class Purchase(Record):
 
     id: Id
     title: Line
+    title_zh: Line | None = Field(default=None, description="The title in Chinese (the project's own words).")
     commitment: Id = Field(description="The commitment this measures.")
     product: Line
     unit: Line = Field(description="The unit of target and figures: 'million tonnes'.")
+    unit_zh: Line | None = Field(default=None, description="The unit in Chinese: '百万吨'.")
     target: float = Field(gt=0)
     counting_from: Date = Field(description="The day purchases start counting towards the target.")
     deadlines: list[PurchaseDeadline] = Field(min_length=1)
     figures: list[PurchaseFigure] = Field(default_factory=list)
     no_figures: Markdown | None = Field(default=None, description="What was looked for where no figure is stored.")
+    no_figures_zh: Markdown | None = Field(default=None, description="The same, in Chinese.")
     sources: Sources
 
 

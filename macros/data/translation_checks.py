@@ -25,7 +25,8 @@ LATIN_ONLY = ("title", "name")  # the Chinese goes beside them: title_zh, name_z
 PAIRS = (("title_zh", "title"), ("summary_zh", "summary"), ("text_zh", "text"), ("name_zh", "name"),
          ("about_zh", "about"), ("by_zh", "by"), ("result_note_zh", "result_note"), ("outcome_zh", "outcome"),
          ("note_zh", "note"), ("legal_basis_zh", "legal_basis"), ("status_note_zh", "status_note"),
-         ("basis_zh", "basis"), ("definition_zh", "definition"))
+         ("basis_zh", "basis"), ("definition_zh", "definition"), ("said_by_zh", "said_by"), ("unit_zh", "unit"),
+         ("no_figures_zh", "no_figures"))
 # The collections whose records may carry Chinese: those whose model has a Chinese field.
 TRANSLATED = tuple(c.name for c in COLLECTIONS if any(zh in c.model.model_fields for zh, _ in PAIRS))
 

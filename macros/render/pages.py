@@ -349,7 +349,8 @@ def sources_quarter(r: Renderer, page: PageRequest) -> str:
     for source, cited in items:
         by_publisher.setdefault(source.publisher, []).append((source, cited))
     groups = sorted(by_publisher.items(), key=lambda g: g[0].lower())
-    return r.render("sources.md.j2", page_url, label=labels.quarter_part(name), groups=groups, total=len(items),
+    return r.render("sources.md.j2", page_url, name=name, label=labels.quarter_part(name), groups=groups,
+                    total=len(items),
                     cited_shown=paging.CITED_BY_SHOWN)
 
 

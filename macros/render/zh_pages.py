@@ -4,14 +4,17 @@ macros/render/pages.py: (renderer, PageRequest) → Markdown."""
 
 from __future__ import annotations
 
+from collections import Counter
+
 from macros.data.dataset import Dataset
 from macros.data.refs import publisher_key
 from macros.render.jinja import Renderer
 from macros.render.ledger_charts import stacked_tariff, state_strip
 from macros.render.pages import SubscriptionLinks, _by_side, absolute_url, cite_values, embed_values, precedent_values
 from macros.render.request import PageRequest
-from macros.views import deadlines, labels, ledger, paging, precedent, rounds, sources, timeline
+from macros.views import deadlines, labels, ledger, paging, precedent, purchases, rounds, sources, timeline
 from macros.views.routes import Routes
+from macros.views.sources import Citation
 from macros.views.subscriptions import subscriptions, zh_title
 
 
@@ -229,3 +232,38 @@ def zh_embed_page(r: Renderer, page: PageRequest) -> str:
     zh_titles = {"headline-tariffs": "中美双方加征的总体额外关税", "timeline-overview": "一张图看中美贸易休战",
                  **{f"tariffs-by-authority-{side}": f"{label}（按法律依据）" for side, label in directions.items()}}
     return r.render("zh_embed.md.j2", page.url, **embed_values(r), zh_titles=zh_titles)
+
+
+def zh_purchases_page(r: Renderer, page: PageRequest) -> str:
+    data = r.data
+    return r.render("zh_purchases.md.j2", page.url, meters=[purchases.meter(p, data.today) for p in data.purchases],
+                    commitments=data.by_id["commitments"])
+
+
+def _zh_label(citation: Citation) -> str:
+    """A citing record by its Chinese title or name where it has one, else as the English page names it."""
+    record = citation.record
+    return getattr(record, "title_zh", None) or getattr(record, "name_zh", None) or citation.label
+
+
+def zh_sources_index(r: Renderer, page: PageRequest) -> str:
+    parts = paging.source_pages(r.data)
+    publishers = Counter(source.publisher for items in parts.values() for source, _ in items)
+    first_page: dict[str, str] = {}
+    for name, items in sorted(parts.items(), key=lambda p: (p[0][:7], len(p[0]), p[0])):
+        for source, _ in items:
+            first_page.setdefault(source.publisher, name)
+    return r.render("zh_sources_index.md.j2", page.url, quarters=[(q, len(items)) for q, items in parts.items()],
+                    publishers=sorted(publishers.items(), key=lambda p: p[0].lower()), first_quarter=first_page,
+                    total=sum(publishers.values()), zh_part=_zh_part)
+
+
+def zh_sources_quarter(r: Renderer, page: PageRequest) -> str:
+    (name,) = page.key
+    items = paging.source_pages(r.data)[name]
+    by_publisher: dict[str, list] = {}
+    for source, cited in items:
+        by_publisher.setdefault(source.publisher, []).append((source, cited))
+    return r.render("zh_sources.md.j2", page.url, name=name, label=_zh_part(name), total=len(items),
+                    groups=sorted(by_publisher.items(), key=lambda g: g[0].lower()),
+                    cited_shown=paging.CITED_BY_SHOWN, zh_label=_zh_label)

@@ -89,6 +89,11 @@ ZH_EXPECTATION_BY = {"all": "全部", "us-official": "美方官员", "cn-officia
 ZH_ROUND_PRODUCT = {"joint-statement": "联合声明", "extension": "截止日期延期", "commitments": "有承诺记录",
                     "nothing-announced": "未宣布成果"}
 ZH_TARIFF_DIRECTION = {"us-on-cn": "美国对中国商品加征的关税", "cn-on-us": "中国对美国商品加征的关税"}
+ZH_PURCHASE_BASIS = {"trade-tallies": "贸易商的销售统计", "usda-export-sales": "美国农业部确认的出口销售",
+                     "china-customs": "中国海关到港统计", "other": "其他统计"}
+ZH_PURCHASE_VERDICT = {"met-by": "在此日期前达到目标", "met-after": "在此日期之后才达到目标",
+                       "not-met": "已过期，最新数字低于目标", "ahead": "尚未到期",
+                       "no-figure": "已过期，记录中没有数字"}
 ZH_ROUND_KIND = {"talks": "经贸磋商", "leaders-meeting": "元首会晤"}
 ZH_EVENT_KIND = {"call": "通话", "meeting": "会晤", "tariff-action": "关税措施", "export-control": "出口管制",
                  "executive-order": "行政令", "announcement": "公告", "ruling": "裁决", "statement": "声明",

@@ -59,10 +59,11 @@ ZH_SUBSCRIBE = f"{ZH}subscribe/"
 ZH_ROUNDS, ZH_ISSUES = f"{ZH}{ROUNDS}", f"{ZH}{ISSUES}"
 ZH_TARIFFS = f"{ZH}{TARIFFS}"
 ZH_CITE, ZH_EMBED = f"{ZH}cite/", f"{ZH}embed/"
+ZH_SOURCES, ZH_PURCHASES = f"{ZH}{SOURCES}", f"{ZH}purchases/"
 _SECTION_INDEXES = {TIMELINE, ROUNDS, ISSUES, PEOPLE, TARIFFS, DEADLINES, SOURCES, COVERAGE, MEASURES, COMMITMENTS,
                     PRECEDENT, "subscribe/", "changes/", "embed/", "cite/", "purchases/", ZH, ZH_TIMELINE,
                     ZH_PEOPLE, ZH_MEASURES, ZH_DEADLINES, ZH_COMMITMENTS, ZH_PRECEDENT, ZH_SUBSCRIBE,
-                    ZH_ROUNDS, ZH_ISSUES, ZH_TARIFFS, ZH_CITE, ZH_EMBED}
+                    ZH_ROUNDS, ZH_ISSUES, ZH_TARIFFS, ZH_CITE, ZH_EMBED, ZH_SOURCES, ZH_PURCHASES}
 
 
 _TAG_SLUG = slugify(case="lower")
@@ -91,6 +92,7 @@ class Routes:
                                                                       ZH_COMMITMENTS, ZH_FEED)
     ZH_PRECEDENT, ZH_ABOUT, ZH_SUBSCRIBE = ZH_PRECEDENT, ZH_ABOUT, ZH_SUBSCRIBE
     ZH_ROUNDS, ZH_ISSUES, ZH_TARIFFS, ZH_CITE, ZH_EMBED = ZH_ROUNDS, ZH_ISSUES, ZH_TARIFFS, ZH_CITE, ZH_EMBED
+    ZH_SOURCES, ZH_PURCHASES = ZH_SOURCES, ZH_PURCHASES
     EMBED_COUNTDOWN = EMBED_COUNTDOWN
 
 
@@ -129,6 +131,10 @@ class Routes:
     @staticmethod
     def zh_tariffs_year(year: str | int) -> str:
         return f"{ZH}{Routes.tariffs_year(year)}"
+
+    @staticmethod
+    def zh_sources_quarter(name: str) -> str:
+        return f"{ZH}{Routes.sources_quarter(name)}"
 
     @staticmethod
     def zh_person(person_id: str) -> str:
