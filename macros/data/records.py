@@ -359,6 +359,7 @@ class Round(Record):
 
 class Status(Record):
     text: Markdown
+    text_zh: Markdown | None = Field(default=None, description="The text in Chinese (the project's own words).")
     as_of: Date
     sources: Sources
 
