@@ -133,7 +133,7 @@ PAGE_TABLE: tuple[PageFamily, ...] = (
     # Parts of long lists: they regroup what the pages above say, so they stay out of search.
     PageFamily("sources_quarter", pages.sources_quarter, Routes.sources_quarter, _parts(paging.source_pages),
                searchable=False, twin="zh_sources_quarter"),
-    PageFamily("issue_year", pages.issue_year, Routes.issue_year, _issue_years, searchable=False),
+    PageFamily("issue_year", pages.issue_year, Routes.issue_year, _issue_years, searchable=False, twin="zh_issue_year"),
     PageFamily("rounds_year", pages.rounds_index, Routes.rounds_year, _parts(paging.round_years), searchable=False,
                twin="zh_rounds_year"),
     PageFamily("deadlines_year", pages.deadlines_page, Routes.deadlines_year, _parts(paging.chain_years),
@@ -173,6 +173,8 @@ PAGE_TABLE: tuple[PageFamily, ...] = (
     PageFamily("zh_rounds_year", zh_pages.zh_rounds_index, Routes.zh_rounds_year, _parts(paging.round_years),
                searchable=False, lang=ZH, twin="rounds_year"),
     PageFamily("zh_issues_index", zh_pages.zh_issues_index, routes.ZH_ISSUES, lang=ZH, twin="issues_index"),
+    PageFamily("zh_issue_year", zh_pages.zh_issue_year, Routes.zh_issue_year, _issue_years, searchable=False, lang=ZH,
+               twin="issue_year"),
     PageFamily("zh_tariffs_page", zh_pages.zh_tariffs_page, routes.ZH_TARIFFS, lang=ZH, twin="tariffs_page"),
     PageFamily("zh_cite_page", zh_pages.zh_cite_page, routes.ZH_CITE, lang=ZH, twin="cite_page"),
     PageFamily("zh_purchases_page", zh_pages.zh_purchases_page, routes.ZH_PURCHASES, lang=ZH, twin="purchases_page"),

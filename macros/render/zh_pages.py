@@ -16,6 +16,7 @@ from macros.views import deadlines, labels, ledger, paging, precedent, purchases
 from macros.views.routes import Routes
 from macros.views.sources import Citation
 from macros.views.subscriptions import subscriptions, zh_title
+from macros.views.timeline import category_counts
 
 
 def _places(data: Dataset) -> dict[str, str]:
@@ -47,15 +48,27 @@ def zh_round_page(r: Renderer, page: PageRequest) -> str:
 
 
 def zh_issue_page(r: Renderer, page: PageRequest) -> str:
+    """An issue in Chinese: its status, summary, measures, commitments and history (bounded as in English)."""
     (issue_id,), data = page.key, r.data
+    issue = data.by_id["issues"][issue_id]
     history = timeline.issue_history(data, issue_id)
-    shown = history[-paging.HISTORY_INLINE:]
+    measures = [(m, m.states[-1]) for m in ledger.measures_by_issue(data).get(issue_id, [])]
+    commitments = ledger.commitments_by_issue(data).get(issue_id, [])
+    cap = paging.LEDGER_ON_ISSUE
+    return r.render("zh_issue.md.j2", page.url, i=issue, history=history, shown=paging.issue_inline(data, issue_id),
+                    years=paging.issue_years(data, issue_id), counts=category_counts(history),
+                    all_sources=sources.unique_sources([*issue.status.sources, *issue.sources]),
+                    measures=sorted(measures, key=lambda pair: pair[1].start, reverse=True)[:cap],
+                    measure_count=len(measures), commitments=list(reversed(commitments))[:cap],
+                    commitment_count=len(commitments), zh_year_part=labels.zh_year_part)
 
-    def zh_link(entry: timeline.Entry) -> str:
-        return Routes.zh_round(entry.record.id) if entry.category == "round" else r.routes.entry(entry)
 
-    return r.render("zh_issue.md.j2", page.url, i=data.by_id["issues"][issue_id], shown=shown, total=len(history),
-                    zh_link=zh_link)
+def zh_issue_year(r: Renderer, page: PageRequest) -> str:
+    (issue_id, year), data = page.key, r.data
+    years = paging.issue_years(data, issue_id)
+    return r.render("zh_issue_year.md.j2", page.url, i=data.by_id["issues"][issue_id], year=year,
+                    entries=years[year], years=list(years), counts=category_counts(years[year]),
+                    zh_year_part=labels.zh_year_part)
 
 
 def _zh_part(name: str) -> str:

@@ -137,6 +137,10 @@ class Routes:
         return f"{ZH}{Routes.sources_quarter(name)}"
 
     @staticmethod
+    def zh_issue_year(issue_id: str, year: str) -> str:
+        return f"{ZH}{Routes.issue_year(issue_id, year)}"
+
+    @staticmethod
     def zh_person(person_id: str) -> str:
         return f"{ZH}{PEOPLE}{person_id}/"
 
