@@ -25,7 +25,8 @@ pytestmark = pytest.mark.xdist_group("scale")
 def big_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
     project = tmp_path_factory.mktemp("x10") / "project"
     synth_data.write(project, 10, seed=1)
-    # English alone: the Chinese edition's pages at scale are bounded in tests/test_copies.py.
+    # English alone (the Chinese pages at this scale are rendered in process below, and built on the
+    # copied record in tests/test_copies.py).
     build = run_build(project, project / "site", {"TTT_EDITION": "en", "TTT_SEARCH": "false"})
     assert build.returncode == 0, build.stderr[-3000:]
     return build
@@ -145,3 +146,26 @@ def test_the_timeline_index_lists_the_latest_years_quarters_and_links_every_earl
         following = big_build.html(url).select_one("a[rel=next]")
         url = f"timeline/{following['href'].strip('/').split('/')[-1]}/" if following else ""
     assert walked == pages
+
+
+def test_the_chinese_editions_pages_split_like_the_english_and_stay_bounded(big_build):
+    """Every Chinese family at ten times the record, rendered in process through the page table: the
+    same parts as the English (years, letters, kinds), each under the page limit as held HTML and text."""
+    from macros.render.held import HeldHtml
+    from macros.render.jinja import Renderer
+    from macros.render.page_table import FAMILIES, ZH, generated_pages
+
+    data = load_dataset(big_build.project)
+    held = HeldHtml()
+    renderer = Renderer(data, held)
+    chinese = generated_pages(data, (ZH,))
+    for english, twin in (("deadlines_year", "zh_deadlines_year"), ("people_letter", "zh_people_letter"),
+                          ("measures_group", "zh_measures_group"), ("issue_year", "zh_issue_year"),
+                          ("tariffs_year", "zh_tariffs_year"), ("rounds_year", "zh_rounds_year")):
+        english_keys = {page.key for page in FAMILIES[english].pages(data)}
+        assert english_keys, english
+        assert {page.key for page in chinese if page.macro == twin} == english_keys, twin
+    for page in chinese:
+        markdown = page.render(renderer)
+        size = len(markdown.encode()) + sum(len(str(block).encode()) for block in held.blocks(page.url))
+        assert size < PAGE_LIMIT, (page.url, size)

@@ -95,9 +95,13 @@ def zh_timeline_quarter(r: Renderer, page: PageRequest) -> str:
 
 
 def zh_people_index(r: Renderer, page: PageRequest) -> str:
-    people = list(r.data.people)
-    return r.render("zh_people.md.j2", page.url, people=people,
-                    attended_by={p.id: rounds.rounds_attended(r.data, p.id) for p in people},
+    """Every official; once there are many, a page per initial (as in English) and links to them here."""
+    letter, data = page.part, r.data
+    initials = paging.people_initials(data)
+    people = initials[letter] if letter is not None else ([] if initials else list(data.people))
+    return r.render("zh_people.md.j2", page.url, people=people, people_count=len(data.people),
+                    initials=initials, letter=letter,
+                    attended_by={p.id: rounds.rounds_attended(data, p.id) for p in people},
                     rounds_shown=paging.ROUNDS_ON_PEOPLE_INDEX)
 
 
@@ -108,12 +112,16 @@ def zh_person_page(r: Renderer, page: PageRequest) -> str:
 
 
 def zh_measures_index(r: Renderer, page: PageRequest) -> str:
-    """Every measure by side, newest state first; bounded like the English list's parts."""
-    data = r.data
-    sides = [(side, sorted(((m, m.states[-1]) for m in data.measures if m.side == side),
-                           key=lambda pair: pair[1].start, reverse=True)) for side in ledger.SIDES]
-    return r.render("zh_measures.md.j2", page.url, sides=[(s, rows[:paging.LIST_CAP], len(rows)) for s, rows in sides
-                                                         if rows], total=len(data.measures))
+    """Every measure by side, newest state first; once there are many, a page per side and kind (and
+    parts of those), as in English."""
+    group, data = page.part, r.data
+    groups = paging.measure_groups(data)
+    shown = groups[group] if group is not None else ([] if groups else list(data.measures))
+    sides = [(side, sorted(((m, m.states[-1]) for m in shown if m.side == side), key=lambda pair: pair[1].start,
+                           reverse=True)) for side in ledger.SIDES]
+    return r.render("zh_measures.md.j2", page.url, sides=[(s, rows) for s, rows in sides if rows],
+                    total=len(data.measures), groups={key: len(items) for key, items in groups.items()}, group=group,
+                    group_label=labels.zh_measure_group)
 
 
 def zh_measure_page(r: Renderer, page: PageRequest) -> str:
@@ -130,12 +138,20 @@ def zh_measure_page(r: Renderer, page: PageRequest) -> str:
 
 
 def zh_deadlines_page(r: Renderer, page: PageRequest) -> str:
-    data = r.data
+    """Deadlines ahead, passed without an outcome, and settled; once there are many, the settled ones by
+    the year their chain starts, on a page each (as in English)."""
+    year, data = page.part, r.data
     upcoming, overdue = deadlines.upcoming(data), deadlines.overdue(data)
     open_ids = {d.id for d in (*upcoming, *overdue)}
-    settled = [d for d in reversed(data.deadlines) if d.id not in open_ids]
-    return r.render("zh_deadlines.md.j2", page.url, upcoming=upcoming, overdue=overdue,
-                    settled=settled[:paging.LIST_CAP], settled_total=len(settled),
+    years = paging.chain_years(data)
+    if year is not None:
+        settled = [d for chain in years[year] for d in chain]
+    else:
+        settled = [] if years else [d for d in reversed(data.deadlines) if d.id not in open_ids]
+    return r.render("zh_deadlines.md.j2", page.url, upcoming=upcoming[:paging.LIST_CAP] if year is None else [],
+                    overdue=overdue[:paging.LIST_CAP] if year is None else [], upcoming_total=len(upcoming),
+                    overdue_total=len(overdue), settled=settled, year=year,
+                    years={y: len(c) for y, c in years.items()}, zh_year_part=labels.zh_year_part,
                     precedents_zh={d.id: precedent.sentence_zh_for(data, d.id) for d in precedent.open_deadlines(data)})
 
 

@@ -247,6 +247,16 @@ def zh_year_part(key: str) -> str:
     return f"{year}年（第{part}部分）" if part else f"{year}年"
 
 
+def zh_measure_group(key: str) -> str:
+    """'us-tariff' → '美国：关税'; 'cn-listing-2' → '中国：列入清单（第2部分）'."""
+    side, _, rest = key.partition("-")
+    kind, part = rest, ""
+    if rest.rsplit("-", 1)[-1].isdigit():
+        kind, part = rest.rsplit("-", 1)
+    label = f"{ZH_SIDE[side]}：{ZH_MEASURE_KIND.get(kind, kind)}"
+    return f"{label}（第{part}部分）" if part else label
+
+
 def quarter_part(key: str) -> str:
     """'2025-q2' → 'April–June 2025'; '2025-q2-2' → 'April–June 2025, part 2'."""
     name, part = key[:7], key[8:]

@@ -141,6 +141,18 @@ class Routes:
         return f"{ZH}{Routes.issue_year(issue_id, year)}"
 
     @staticmethod
+    def zh_deadlines_year(year: str) -> str:
+        return f"{ZH}{Routes.deadlines_year(year)}"
+
+    @staticmethod
+    def zh_people_letter(letter: str) -> str:
+        return f"{ZH}{Routes.people_letter(letter)}"
+
+    @staticmethod
+    def zh_measures_group(key: str) -> str:
+        return f"{ZH}{Routes.measures_group(key)}"
+
+    @staticmethod
     def zh_person(person_id: str) -> str:
         return f"{ZH}{PEOPLE}{person_id}/"
 
