@@ -78,7 +78,8 @@ def test_every_collection_and_kind_of_change_has_one_label():
     from macros.data.collections import COLLECTIONS
     from macros.data.history import KINDS
 
-    assert set(labels.COLLECTION) == {c.name for c in COLLECTIONS}
+    assert set(labels.COLLECTION) == {c.name for c in COLLECTIONS} == set(labels.ZH_COLLECTION)
+    assert set(labels.ZH_CHANGE_KIND) == set(KINDS)
     assert set(labels.COLLECTION_COUNTED) <= set(labels.COLLECTION)
     assert set(labels.CHANGE_KIND) == set(KINDS)
     for vocabulary in (labels.COLLECTION, labels.CHANGE_KIND):

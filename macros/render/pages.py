@@ -311,7 +311,7 @@ def matrix_page(r: Renderer, page: PageRequest) -> str:
     else:
         shown = years[list(years)[-1]] if years else list(r.data.rounds)
     return r.render("matrix.md.j2", page_url, cells=rounds.issue_round_matrix(r.data), rounds=shown,
-                    issues=r.data.issues, years=list(years),
+                    issues=r.data.issues, years=list(years), page_year=year,
                     year=year if year is not None else (list(years)[-1] if years else None))
 
 

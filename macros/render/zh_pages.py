@@ -7,12 +7,14 @@ from __future__ import annotations
 from collections import Counter
 
 from macros.data.dataset import Dataset
+from macros.data.records import Commitment, TariffChange
 from macros.data.refs import publisher_key
 from macros.render.jinja import Renderer
 from macros.render.ledger_charts import stacked_tariff, state_strip
 from macros.render.pages import SubscriptionLinks, _by_side, absolute_url, cite_values, embed_values, precedent_values
 from macros.render.request import PageRequest
 from macros.views import deadlines, labels, ledger, paging, precedent, purchases, rounds, sources, timeline
+from macros.views.changes import recent_changes
 from macros.views.routes import Routes
 from macros.views.sources import Citation
 from macros.views.subscriptions import subscriptions, zh_title
@@ -296,3 +298,48 @@ def zh_sources_quarter(r: Renderer, page: PageRequest) -> str:
     return r.render("zh_sources.md.j2", page.url, name=name, label=_zh_part(name), total=len(items),
                     groups=sorted(by_publisher.items(), key=lambda g: g[0].lower()),
                     cited_shown=paging.CITED_BY_SHOWN, zh_label=_zh_label)
+
+
+def zh_matrix_page(r: Renderer, page: PageRequest) -> str:
+    year, data = page.part, r.data
+    years = paging.matrix_years(data)
+    shown = years[year] if year is not None else (years[list(years)[-1]] if years else list(data.rounds))
+    return r.render("zh_matrix.md.j2", page.url, cells=rounds.issue_round_matrix(data), rounds=shown,
+                    issues=data.issues, years=list(years), page_year=year, places=_places(data),
+                    year=year if year is not None else (list(years)[-1] if years else None),
+                    zh_year_part=labels.zh_year_part)
+
+
+def zh_tags_page(r: Renderer, page: PageRequest) -> str:
+    by_issue = rounds.rounds_by_issue(r.data)
+    return r.render("zh_tags.md.j2", page.url, groups=[(i, by_issue.get(i.id, [])) for i in r.data.issues],
+                    shown=paging.ROUNDS_PER_ISSUE, round_count=len(r.data.rounds))
+
+
+def zh_scorecard_page(r: Renderer, page: PageRequest) -> str:
+    year, data = page.part, r.data
+    tally = rounds.expectation_tally(data)
+    years = paging.scorecard_years(data)
+    with_expectations = [x for x in data.rounds if x.expectations]
+    shown = years[year] if year is not None else ([] if years else with_expectations)
+    return r.render("zh_scorecard.md.j2", page.url, tally=tally, total=sum(tally.values()),
+                    rounds_with=with_expectations, shown=shown, years={y: len(x) for y, x in years.items()},
+                    year=year, rounds_without=[x for x in data.rounds if not x.expectations],
+                    zh_year_part=labels.zh_year_part)
+
+
+def zh_changes_page(r: Renderer, page: PageRequest) -> str:
+    data = r.data
+
+    def zh_title(change: object) -> str:
+        record = data.by_id.get(change.collection, {}).get(change.record_id)
+        if isinstance(record, TariffChange):
+            return (f"{labels.ZH_TARIFF_DIRECTION[record.direction]}：{record.rate:g}%"
+                    f"（{labels.zh_date(record.effective)}起）")
+        if isinstance(record, Commitment):
+            rnd = data.by_id["rounds"].get(record.round)
+            return f"{labels.ZH_SIDE[record.side]}在{(rnd.title_zh or rnd.title) if rnd else record.round}中的承诺"
+        chinese = (getattr(record, "title_zh", None) or getattr(record, "name_zh", None)) if record else None
+        return chinese or change.title
+
+    return r.render("zh_changes.md.j2", page.url, changes=recent_changes(data, r.history), zh_title=zh_title)

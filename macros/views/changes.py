@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from macros.data.dataset import Dataset
 from macros.data.history import History
-from macros.data.records import Estimate
+from macros.data.records import Commitment, Estimate, TariffChange
 from macros.views import labels
 
 CHANGES_SHOWN = 200  # the page and the feed list this many, newest first (300 made a 170 KB page)
@@ -38,12 +38,25 @@ def _title(data: Dataset, collection: str, record_id: str) -> str:
             return getattr(record, name)
     if isinstance(record, Estimate):  # an estimate has no title: say whose figure it is, of what
         return f"{record.publisher}: {record.rate:g}%, {labels.TARIFF_DIRECTION[record.direction]}"
+    if isinstance(record, TariffChange):  # nor a tariff change: which way, how much, from when
+        direction = labels.TARIFF_DIRECTION_SHORT[record.direction]
+        return f"{direction}: {record.rate:g}% from {record.effective.isoformat()}"
+    if isinstance(record, Commitment):  # nor a commitment: say whose, made where
+        rnd = data.by_id["rounds"].get(record.round)
+        return f"{labels.SIDE_SHORT[record.side]} commitment at {rnd.title if rnd else record.round}"
     return record_id
+
+
+SUBJECT_SHOWN = 140  # characters of a commit's subject the list shows; the commit link has the rest
+
+
+def _short(subject: str) -> str:
+    return subject if len(subject) <= SUBJECT_SHOWN else subject[:SUBJECT_SHOWN].rsplit(" ", 1)[0] + " …"
 
 
 def recent_changes(data: Dataset, history: History, limit: int = CHANGES_SHOWN) -> list[ChangeLine]:
     lines = [ChangeLine(c.date, c.kind, c.collection, c.record_id, _title(data, c.collection, c.record_id),
-                        c.subject, c.commit) for c in reversed(history.changes)]
+                        _short(c.subject), c.commit) for c in reversed(history.changes)]
     return lines[:limit]
 
 

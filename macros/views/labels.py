@@ -94,6 +94,10 @@ ZH_PURCHASE_BASIS = {"trade-tallies": "贸易商的销售统计", "usda-export-s
 ZH_PURCHASE_VERDICT = {"met-by": "在此日期前达到目标", "met-after": "在此日期之后才达到目标",
                        "not-met": "已过期，最新数字低于目标", "ahead": "尚未到期",
                        "no-figure": "已过期，记录中没有数字"}
+ZH_CHANGE_KIND = {"added": "新增", "corrected": "更正", "outcome-recorded": "记录结果", "removed": "删除"}
+ZH_COLLECTION = {"rounds": "磋商与会晤", "issues": "议题", "events": "事件", "deadlines": "截止日期", "people": "人物",
+                 "tariffs": "关税变化", "gaps": "已知缺口", "measures": "措施", "commitments": "承诺",
+                 "purchases": "采购统计", "estimates": "其他机构的估算", "glossary": "术语"}
 ZH_ROUND_KIND = {"talks": "经贸磋商", "leaders-meeting": "元首会晤"}
 ZH_EVENT_KIND = {"call": "通话", "meeting": "会晤", "tariff-action": "关税措施", "export-control": "出口管制",
                  "executive-order": "行政令", "announcement": "公告", "ruling": "裁决", "statement": "声明",

@@ -60,10 +60,12 @@ ZH_ROUNDS, ZH_ISSUES = f"{ZH}{ROUNDS}", f"{ZH}{ISSUES}"
 ZH_TARIFFS = f"{ZH}{TARIFFS}"
 ZH_CITE, ZH_EMBED = f"{ZH}cite/", f"{ZH}embed/"
 ZH_SOURCES, ZH_PURCHASES = f"{ZH}{SOURCES}", f"{ZH}purchases/"
+ZH_TAGS, ZH_MATRIX, ZH_SCORECARD, ZH_CHANGES = f"{ZH}{TAGS}", f"{ZH}{MATRIX}", f"{ZH}{SCORECARD}", f"{ZH}changes/"
 _SECTION_INDEXES = {TIMELINE, ROUNDS, ISSUES, PEOPLE, TARIFFS, DEADLINES, SOURCES, COVERAGE, MEASURES, COMMITMENTS,
                     PRECEDENT, "subscribe/", "changes/", "embed/", "cite/", "purchases/", ZH, ZH_TIMELINE,
                     ZH_PEOPLE, ZH_MEASURES, ZH_DEADLINES, ZH_COMMITMENTS, ZH_PRECEDENT, ZH_SUBSCRIBE,
-                    ZH_ROUNDS, ZH_ISSUES, ZH_TARIFFS, ZH_CITE, ZH_EMBED, ZH_SOURCES, ZH_PURCHASES}
+                    ZH_ROUNDS, ZH_ISSUES, ZH_TARIFFS, ZH_CITE, ZH_EMBED, ZH_SOURCES, ZH_PURCHASES,
+                    ZH_TAGS, ZH_MATRIX, ZH_SCORECARD, ZH_CHANGES}
 
 
 _TAG_SLUG = slugify(case="lower")
@@ -93,6 +95,7 @@ class Routes:
     ZH_PRECEDENT, ZH_ABOUT, ZH_SUBSCRIBE = ZH_PRECEDENT, ZH_ABOUT, ZH_SUBSCRIBE
     ZH_ROUNDS, ZH_ISSUES, ZH_TARIFFS, ZH_CITE, ZH_EMBED = ZH_ROUNDS, ZH_ISSUES, ZH_TARIFFS, ZH_CITE, ZH_EMBED
     ZH_SOURCES, ZH_PURCHASES = ZH_SOURCES, ZH_PURCHASES
+    ZH_TAGS, ZH_MATRIX, ZH_SCORECARD, ZH_CHANGES = ZH_TAGS, ZH_MATRIX, ZH_SCORECARD, ZH_CHANGES
     EMBED_COUNTDOWN = EMBED_COUNTDOWN
 
 
@@ -151,6 +154,14 @@ class Routes:
     @staticmethod
     def zh_measures_group(key: str) -> str:
         return f"{ZH}{Routes.measures_group(key)}"
+
+    @staticmethod
+    def zh_matrix_year(year: str) -> str:
+        return f"{ZH}{Routes.matrix_year(year)}"
+
+    @staticmethod
+    def zh_scorecard_year(year: str) -> str:
+        return f"{ZH}{Routes.scorecard_year(year)}"
 
     @staticmethod
     def zh_person(person_id: str) -> str:
