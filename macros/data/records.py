@@ -612,8 +612,10 @@ class Gap(Record):
 
     id: Id
     title: Line
+    title_zh: Line | None = Field(default=None, description="The title in Chinese (the project's own words).")
     issues: list[Id] = Field(min_length=1)
     text: Markdown = Field(description="What was looked for, and why what was found did not do.")
+    text_zh: Markdown | None = Field(default=None, description="The text in Chinese (the project's own words).")
     checked: Date = Field(description="When the sources were last searched for it.")
     seen: list[Source] = Field(default_factory=list, description=(
         "What was read while looking and did not do (a lone relay, a partial report), so a reader can check it."))
