@@ -32,6 +32,7 @@ VOCABULARIES = [
     (field(r.Event, "side"), labels.SIDE, set()),
     (r.Side, labels.SIDE_SHORT, set()),
     (r.SourceLevel, labels.SOURCE_LEVEL, set()),
+    (r.SourceLevel, labels.ZH_SOURCE_LEVEL, set()),
     (r.PurchaseBasis, labels.PURCHASE_BASIS, set()),
     (r.DeadlineStatus, labels.DEADLINE_STATUS, set()),
     (field(r.Deadline, "kind"), labels.DEADLINE_KIND, set()),

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from collections import Counter
 
+from macros.data.collections import COLLECTIONS
 from macros.data.dataset import Dataset
-from macros.data.records import Commitment, TariffChange
+from macros.data.records import Commitment, TariffChange, is_relayed, sources_in
 from macros.data.refs import publisher_key
 from macros.render.jinja import Renderer
 from macros.render.ledger_charts import stacked_tariff, state_strip
@@ -343,3 +344,26 @@ def zh_changes_page(r: Renderer, page: PageRequest) -> str:
         return chinese or change.title
 
     return r.render("zh_changes.md.j2", page.url, changes=recent_changes(data, r.history), zh_title=zh_title)
+
+
+def zh_coverage_page(r: Renderer, page: PageRequest) -> str:
+    """What the record covers and does not know, in Chinese; the contributors' warnings stay on the English page."""
+    data = r.data
+    counts = [(name, len(getattr(data, name)), len({s.url for x in getattr(data, name) for _, s in sources_in(x)}))
+              for name in labels.COLLECTION_COUNTED]
+    parts = {"tensions": "紧张关系", "expectations": "会前预期", "outcomes": "成果", "documents": "文件"}
+    thin = [(x, [name for name in parts if not getattr(x, name)]) for x in data.rounds]
+    disputes = [(f"{x.title_zh or x.title}", Routes.zh_round(x.id), d.about_zh or d.about)
+                for x in data.rounds for d in x.disputes]
+    disputes += [(f"{e.title_zh or e.title}", r.routes.zh_timeline_event(e.id), d.about_zh or d.about)
+                 for e in data.events for d in e.disputes]
+    cited = {s.url: s for x in data.all_records() for _, s in sources_in(x)}
+    levels = Counter(s.verification for s in cited.values())
+    relayed = Counter(type(x).__name__ for x in data.all_records() if is_relayed(x))
+    first = min([x.start for x in data.rounds] + [e.date for e in data.events], default=data.today)
+    zh_kind = {model.__name__: labels.ZH_COLLECTION[c.name] for c in COLLECTIONS for model in (c.model,)}
+    return r.render("zh_coverage.md.j2", page.url, counts=counts, thin_rounds=[t for t in thin if t[1]],
+                    zh_parts=parts, levels=[(level, levels.get(level, 0)) for level in labels.ZH_SOURCE_LEVEL],
+                    level_total=len(cited), relayed=sorted(relayed.items()), as_of_read=data.as_of_read,
+                    cap=paging.LIST_CAP, disputes=disputes, overdue=deadlines.overdue(data), first=first,
+                    gaps=data.gaps, zh_kind=zh_kind)

@@ -98,6 +98,8 @@ ZH_CHANGE_KIND = {"added": "新增", "corrected": "更正", "outcome-recorded": 
 ZH_COLLECTION = {"rounds": "磋商与会晤", "issues": "议题", "events": "事件", "deadlines": "截止日期", "people": "人物",
                  "tariffs": "关税变化", "gaps": "已知缺口", "measures": "措施", "commitments": "承诺",
                  "purchases": "采购统计", "estimates": "其他机构的估算", "glossary": "术语"}
+ZH_SOURCE_LEVEL = {"original": "原文（第一手文件）", "report": "报道（作出报道的通讯社或媒体）",
+                   "repost": "转载（联合发布的副本）", "relay": "转述（引述未经阅读之内容的摘要）"}
 ZH_ROUND_KIND = {"talks": "经贸磋商", "leaders-meeting": "元首会晤"}
 ZH_EVENT_KIND = {"call": "通话", "meeting": "会晤", "tariff-action": "关税措施", "export-control": "出口管制",
                  "executive-order": "行政令", "announcement": "公告", "ruling": "裁决", "statement": "声明",
