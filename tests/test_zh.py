@@ -29,6 +29,9 @@ def test_every_page_with_a_twin_links_it_both_ways_and_the_twin_is_built(real_bu
         assert chinese.html["lang"].startswith("zh") and HAN.search(chinese.h1.get_text()), twin[1]
         checked += 1
     assert checked >= len(real_dataset.rounds) + len(real_dataset.measures) + len(real_dataset.people)
+    from macros.render.page_table import PAGE_TABLE
+
+    assert [family.macro for family in PAGE_TABLE if family.lang == "en" and family.twin is None] == []
 
 
 def test_the_chinese_feeds_and_calendars_mirror_the_english_ones(real_build: Build, real_dataset):

@@ -225,7 +225,7 @@ def zh_nav(page_url: str) -> list[tuple[str, str, bool]]:
 
 
 # Hand-written pages (docs/) and their twins: (English URL, Chinese URL).
-HAND_WRITTEN_TWINS = (("about/", "zh/about/"), ("data-api/", "zh/data-api/"))
+HAND_WRITTEN_TWINS = (("about/", "zh/about/"), ("data-api/", "zh/data-api/"), ("contributing/", "zh/contributing/"))
 
 
 def hand_written_twin(page_url: str, languages: tuple[str, ...]) -> tuple[str, str] | None:
