@@ -135,7 +135,7 @@ def zh_measure_page(r: Renderer, page: PageRequest) -> str:
     cited += [source for dispute in measure.disputes for account in dispute.accounts for source in account.sources]
     return r.render("zh_measure.md.j2", page.url, m=measure, current=measure.states[-1], states=states,
                     counterpart=data.by_id["measures"].get(measure.counterpart or ""),
-                    strip=state_strip(measure, data.as_of, f"ttt-strip-{measure.id}"),
+                    strip=state_strip(measure, data.as_of, f"ttt-strip-{measure.id}", zh=True),
                     commitments=ledger.commitments_by_measure(data).get(measure_id, []),
                     all_sources=sources.unique_sources(cited))
 
@@ -235,8 +235,9 @@ def zh_tariffs_page(r: Renderer, page: PageRequest) -> str:
         for side in ledger.SIDES:
             steps = ledger.tariff_steps(data, side)
             if steps:
-                label = labels.TARIFF_DIRECTION[ledger.DIRECTION_OF_SIDE[side]]
-                stacks.append((side, label, stacked_tariff(steps, data.as_of, label, f"ttt-stack-{side}"), steps))
+                label = labels.ZH_TARIFF_DIRECTION[ledger.DIRECTION_OF_SIDE[side]]
+                chart = stacked_tariff(steps, data.as_of, label, f"ttt-stack-{side}", zh=True)
+                stacks.append((side, label, chart, steps))
     now = [(direction, t) for direction, t in ((d, next((t for t in reversed(data.tariffs) if t.direction == d
                                                           and t.effective <= data.today), None))
                                                for d in labels.ZH_TARIFF_DIRECTION) if t is not None]
