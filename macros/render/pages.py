@@ -205,12 +205,9 @@ def current_rates(r: Renderer) -> list[tuple[str, object]]:
     return rates
 
 
-def home(r: Renderer, page: PageRequest) -> str:
-    page_url = page.url
-    data = r.data
-    entries = timeline.timeline_entries(data)
-    # Latest facts: rounds and events up to the data's horizon (deadlines are not facts yet).
-    recent = [e for e in entries if e.category != "deadline" and e.date <= data.as_of][-6:][::-1]
+def where_things_stand(data: Dataset) -> dict[str, object]:
+    """Each side's across-the-board layers and measures at the horizon, and the cliffs ahead (both
+    editions' front pages show them)."""
     standing = ledger.standing_at_horizon(data)
     sides = []
     for side in ledger.SIDES:
@@ -231,22 +228,28 @@ def home(r: Renderer, page: PageRequest) -> str:
     cliffs = ledger.cliffs_to_show(data)
     changes = [sb for cliff in cliffs for sb in cliff.changes]
     passed_since = [d for d in data.deadlines if data.as_of < d.due < data.today]
-    return r.render(
-        "home.md.j2", page_url,
-        latest=data.rounds[-1] if data.rounds else None,
-        rates=current_rates(r),
-        standing=standing[: paging.LIST_CAP],
-        standing_count=len(standing),
-        sides=sides,
-        picture=overview_svg(overview.overview(data), r.routes, relative_base(page_url), compact=True),
-        is_now=ledger.horizon_is_now(data),
-        cliffs=cliffs,
-        cliff_sides=cliff_sides(data, changes),
+    return dict(
+        standing=standing[: paging.LIST_CAP], standing_count=len(standing), sides=sides,
+        is_now=ledger.horizon_is_now(data), cliffs=cliffs, cliff_sides=cliff_sides(data, changes),
         passed_since=[(day, [d for d in passed_since if d.due == day])
                       for day in sorted({d.due for d in passed_since})],
-        passed_open=any(d.status in ("pending", "unknown") for d in passed_since),
-        as_of_read=data.as_of_read,
+        passed_open=any(d.status in ("pending", "unknown") for d in passed_since), as_of_read=data.as_of_read,
         relayed_ahead=[d for d in deadlines.upcoming(data) if is_relayed(d)],
+    )
+
+
+def home(r: Renderer, page: PageRequest) -> str:
+    page_url = page.url
+    data = r.data
+    entries = timeline.timeline_entries(data)
+    # Latest facts: rounds and events up to the data's horizon (deadlines are not facts yet).
+    recent = [e for e in entries if e.category != "deadline" and e.date <= data.as_of][-6:][::-1]
+    return r.render(
+        "home.md.j2", page_url,
+        **where_things_stand(data),
+        latest=data.rounds[-1] if data.rounds else None,
+        rates=current_rates(r),
+        picture=overview_svg(overview.overview(data), r.routes, relative_base(page_url), compact=True),
         tariff_count=len(data.tariffs),
         first_tariff=min((t.effective for t in data.tariffs), default=None),
         upcoming=deadlines.upcoming(data),

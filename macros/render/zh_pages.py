@@ -12,7 +12,15 @@ from macros.data.records import Commitment, TariffChange, is_relayed, sources_in
 from macros.data.refs import publisher_key
 from macros.render.jinja import Renderer
 from macros.render.ledger_charts import stacked_tariff, state_strip
-from macros.render.pages import SubscriptionLinks, _by_side, absolute_url, cite_values, embed_values, precedent_values
+from macros.render.pages import (
+    SubscriptionLinks,
+    _by_side,
+    absolute_url,
+    cite_values,
+    embed_values,
+    precedent_values,
+    where_things_stand,
+)
 from macros.render.request import PageRequest
 from macros.views import deadlines, labels, ledger, paging, precedent, purchases, rounds, sources, timeline
 from macros.views.changes import recent_changes
@@ -31,7 +39,7 @@ def zh_home(r: Renderer, page: PageRequest) -> str:
     """The Chinese edition's front page: every round and issue, by their Chinese titles."""
     rounds = list(r.data.rounds)
     return r.render("zh_home.md.j2", page.url, rounds=rounds[-paging.ROUNDS_ON_INDEX:], round_count=len(rounds),
-                    issues=r.data.issues)
+                    issues=r.data.issues, **where_things_stand(r.data))
 
 
 def zh_round_page(r: Renderer, page: PageRequest) -> str:
