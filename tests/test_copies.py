@@ -24,8 +24,10 @@ pytestmark = pytest.mark.xdist_group(name="copies")
 def copies_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
     project = tmp_path_factory.mktemp("copies") / "project"
     copy_data.write(project, rounds=100, events=20)
-    # No search index: these tests read pages (the real build's index is tested elsewhere).
-    build = run_build(project, project / "site", {"TTT_SEARCH": "false"})
+    # No search index: these tests read pages (the real build's index is tested elsewhere). The English
+    # edition is built; the Chinese pages are rendered in process and measured against their English
+    # twins' built pages (test_the_chinese_twins_stay_under_the_limit): the suite's budget.
+    build = run_build(project, project / "site", {"TTT_SEARCH": "false", "TTT_EDITION": "en"})
     assert build.returncode == 0, build.stderr[-3000:]
     return build
 
@@ -85,3 +87,28 @@ def test_a_person_and_a_round_show_their_latest_and_count_the_rest(copies_build,
     page = copies_build.html(f"rounds/{busiest}/")
     assert len(page.select("#related ~ ol.ttt-timeline")[0].select(":scope > li")) == paging.RELATED_ON_ROUND
     assert f"{len(related[busiest])} events are linked to this round" in page.get_text(" ")
+
+
+def test_the_chinese_twins_stay_under_the_limit(copies_build, copies_data):
+    """Each Chinese page of the copied record, rendered in process through the page table: its
+    Markdown and held HTML, plus what the theme adds around its English twin's (the built page less
+    the twin's own Markdown and HTML: navigation, table of contents), stays under the limit."""
+    from macros.render.held import HeldHtml
+    from macros.render.jinja import Renderer
+    from macros.render.page_table import FAMILIES, ZH, GeneratedPage, generated_pages
+
+    held = HeldHtml()
+    renderer = Renderer(copies_data, held)
+
+    def own_size(page) -> int:
+        return len(page.render(renderer).encode()) + sum(len(str(b).encode()) for b in held.blocks(page.url))
+
+    measured = 0
+    for page in generated_pages(copies_data, (ZH,)):
+        family = FAMILIES[page.family.twin]
+        twin = GeneratedPage(family, family.url(page.key), page.key)  # the home page's twin is hand-written
+        built = copies_build.site / twin.url / "index.html"
+        theme = built.stat().st_size - own_size(twin)
+        assert own_size(page) + theme < PAGE_LIMIT, page.url
+        measured += 1
+    assert measured > len(copies_data.rounds)  # every round's Chinese page, and the lists around them
