@@ -13,7 +13,7 @@ from axe_playwright_python.sync_playwright import Axe
 # deadlines, tariffs, precedent, commitments.
 READER_PAGES = ["", "timeline/", "timeline/2025-q2/", "rounds/2025-09-madrid/", "issues/tariffs/",
                 "measures/us-ieepa-reciprocal-tariff/", "deadlines/", "tariffs/", "precedent/", "commitments/",
-                "rounds/matrix/"]
+                "rounds/matrix/", "zh/", "zh/rounds/2025-09-madrid/"]  # and the Chinese edition's front and a round
 WIDTHS = (1280, 375)
 SCHEMES = ("light", "dark")
 MIN_CHART_TEXT_PX = 11

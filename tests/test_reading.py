@@ -21,6 +21,8 @@ def test_key_pages_read_well_at_both_widths_in_both_palettes(new_page, site_url,
         page.goto(site_url + path, wait_until="load")
         expected = "slate" if scheme == "dark" else "default"
         page.wait_for_function(f"document.body.getAttribute('data-md-color-scheme') === '{expected}'")
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, f"{path} scrolls sideways by {overflow}px at {width}px"
         ARTIFACTS.mkdir(exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / f"read-{(path.strip('/') or 'home').replace('/', '_')}-{width}-"
                                              f"{scheme}.png"))
