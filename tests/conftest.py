@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -80,10 +81,31 @@ def make_project(tmp: Path, data: Path) -> Path:
     return project
 
 
+def shared_build(tmp_path_factory: pytest.TempPathFactory, name: str, build: Callable[[Path], Build]) -> Build:
+    """One build for the whole run, however many xdist workers: the first worker to ask builds it
+    under a lock, the others read the same site (builds are only read by the tests)."""
+    from filelock import FileLock
+
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    folder, record = shared / f"shared-{name}", shared / f"shared-{name}.json"
+    with FileLock(str(shared / f"shared-{name}.lock")):
+        if record.exists():
+            fields = json.loads(record.read_text(encoding="utf-8"))
+            return Build(Path(fields["project"]), Path(fields["site"]), fields["returncode"], fields["stdout"],
+                         fields["stderr"])
+        folder.mkdir(parents=True, exist_ok=True)
+        made = build(folder)
+        record.write_text(json.dumps({"project": str(made.project), "site": str(made.site),
+                                      "returncode": made.returncode, "stdout": made.stdout,
+                                      "stderr": made.stderr}), encoding="utf-8")
+        return made
+
+
 @pytest.fixture(scope="session")
 def real_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    """The real site, built once per test session from the repository's own data."""
-    build = run_build(ROOT, tmp_path_factory.mktemp("real") / "site")
+    """The real site, built once per test run from the repository's own data."""
+    build = shared_build(tmp_path_factory, "real", lambda folder: run_build(ROOT, folder / "site"))
     assert build.returncode == 0, build.stderr
     return build
 
@@ -91,8 +113,8 @@ def real_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
 @pytest.fixture(scope="session")
 def fixture_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
     """The site built from tests/fixtures/valid (fictional records, hostile-looking text)."""
-    tmp = tmp_path_factory.mktemp("fixture")
-    build = run_build(make_project(tmp, FIXTURES / "valid" / "data"), tmp / "site")
+    build = shared_build(tmp_path_factory, "fixture", lambda folder: run_build(
+        make_project(folder, FIXTURES / "valid" / "data"), folder / "site"))
     assert build.returncode == 0, build.stderr
     return build
 

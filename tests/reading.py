@@ -102,6 +102,24 @@ class Reading:
         return {name: items for name, items in found.items() if items}
 
 
+def serious_axe_findings(page) -> list:
+    """Every axe rule on the whole page; the serious and critical findings."""
+    results = Axe().run(page)
+    serious = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+    return [(v["id"], v["help"], [n["target"] for n in v["nodes"][:3]]) for v in serious]
+
+
+def text_with_javascript(page) -> tuple[list[str], set[str]]:
+    """The article's lines as a reader sees them, and those of the JS-only filter form."""
+    seen = [line for line in page.locator("article.md-content__inner").inner_text().splitlines() if line.strip()]
+    filters = page.locator("#ttt-filters")
+    return seen, set(filters.inner_text().splitlines()) if filters.count() else set()
+
+
+def text_without_javascript(page) -> set[str]:
+    return set(page.locator("article.md-content__inner").inner_text().splitlines())
+
+
 def contrast_violations(page, context: str = "article.md-content__inner") -> list[str]:
     """axe's colour-contrast rule on the page's content (the theme's header and navigation are checked
     with every axe rule in test_browser.py): each failing element as 'selector: ratio (fg on bg)'."""

@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
 from tests.browser import ARTIFACTS
-from tests.reading import READER_PAGES
+from tests.reading import READER_PAGES, serious_axe_findings, text_without_javascript
 
 # Each key page is loaded at two widths and without JavaScript, and checked with axe.
 KEY_PAGES = ["", "zh/", "timeline/", "timeline/2025-q2/", "timeline/2025-q4/", "rounds/", "issues/",
@@ -48,15 +47,15 @@ def test_reader_path_home_round_issue_timeline(new_page, site_url, real_dataset)
     assert watch.problems() == []
 
 
-@pytest.mark.parametrize("path", KEY_PAGES)
+@pytest.mark.parametrize("path", [p for p in KEY_PAGES if p not in READER_PAGES])
 def test_key_pages_load_clean_offline_at_both_widths_and_without_javascript(new_page, site_url, path):
     """At 375 and 1280 px: no console error, no failed or foreign request, no sideways scroll, and
     no serious or critical axe finding. Without JavaScript, every line a reader sees with it is
-    there, except the JS-only filter form."""
+    there, except the JS-only filter form. (The reader pages get the same in test_reading.py, where
+    they are loaded at both widths in both palettes anyway.)"""
     seen: list[str] = []
     js_only: set[str] = set()
-    # A reader page is also loaded at 375 px, in both palettes, by test_reading (overflow included).
-    for width in (1280,) if path in READER_PAGES else (1280, 375):
+    for width in (1280, 375):
         page, watch = new_page(width=width)
         page.goto(site_url + path, wait_until="load")
         overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
@@ -74,7 +73,7 @@ def test_key_pages_load_clean_offline_at_both_widths_and_without_javascript(new_
     assert len(seen) > 5
     without_js, _ = new_page(javascript=False)
     without_js.goto(site_url + path)
-    kept = set(without_js.locator("article.md-content__inner").inner_text().splitlines())
+    kept = text_without_javascript(without_js)
     assert [line for line in seen if line not in kept and line not in js_only] == []
 
 
@@ -220,12 +219,6 @@ def test_the_language_switch_keeps_the_reader_on_the_same_record(new_page, site_
     page.wait_for_url(site_url + "rounds/2025-09-madrid/")
     assert "Madrid" in page.locator("h1").inner_text()
     assert watch.problems() == []
-
-
-def serious_axe_findings(page) -> list:
-    results = Axe().run(page)
-    serious = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
-    return [(v["id"], v["help"], [n["target"] for n in v["nodes"][:3]]) for v in serious]
 
 
 def visible_entry_ids(page) -> set[str]:

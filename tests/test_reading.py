@@ -9,7 +9,13 @@ from __future__ import annotations
 import pytest
 
 from tests.browser import ARTIFACTS
-from tests.reading import READER_PAGES, read_page
+from tests.reading import (
+    READER_PAGES,
+    read_page,
+    serious_axe_findings,
+    text_with_javascript,
+    text_without_javascript,
+)
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -32,8 +38,18 @@ def test_key_pages_read_well_at_both_widths_in_both_palettes(new_page, site_url,
         found = read_page(page, path, width, scheme, contrast=contrast).problems()
         if found:
             problems[f"{width}-{scheme}"] = found
+        if width == 1280 and scheme == "light":  # what test_browser's key-pages test checks elsewhere
+            seen, js_only = text_with_javascript(page)
+            page.wait_for_load_state("networkidle")  # late requests (the search worker, sitemaps)
+            assert serious_axe_findings(page) == []
         assert watch.problems() == []
     assert problems == {}
+    if scheme == "light":  # without JavaScript, every line a reader sees with it is there
+        assert len(seen) > 5
+        without_js, _ = new_page(javascript=False)
+        without_js.goto(site_url + path)
+        kept = text_without_javascript(without_js)
+        assert [line for line in seen if line not in kept and line not in js_only] == []
 
 
 @pytest.mark.parametrize("path", ["", "timeline/", "tariffs/", "measures/us-ieepa-reciprocal-tariff/"])
