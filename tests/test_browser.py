@@ -211,7 +211,7 @@ def test_english_search_stays_in_the_english_edition(new_page, site_url):
 def test_the_language_switch_keeps_the_reader_on_the_same_record(new_page, site_url):
     page, watch = new_page()
     page.goto(site_url + "rounds/2025-09-madrid/")
-    page.locator(".ttt-lang-switch a[hreflang='zh-Hans']").click()
+    page.locator("a.ttt-header-lang[hreflang='zh-Hans']").click()  # the switch in the header
     page.wait_for_url(site_url + "zh/rounds/2025-09-madrid/")
     assert page.locator("html").get_attribute("lang") == "zh"
     assert "马德里" in page.locator("h1").inner_text()

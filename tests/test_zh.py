@@ -137,6 +137,9 @@ def test_the_hand_written_pages_and_their_chinese_twins_name_each_other(real_bui
         assert alternates(chinese, "en")[0].rstrip("/").endswith(english_url.rstrip("/"))
         assert chinese.html["lang"].startswith("zh") and HAN.search(chinese.h1.get_text())
         assert chinese.select_one(".md-tabs a").get_text(strip=True) == "首页"
+        header = english.select_one("a.ttt-header-lang"), chinese.select_one("a.ttt-header-lang")
+        assert header[0]["hreflang"] == "zh-Hans" and header[0]["href"].rstrip("/").endswith(chinese_url.rstrip("/"))
+        assert header[1]["hreflang"] == "en" and header[1]["href"].rstrip("/").endswith(english_url.rstrip("/"))
 
 
 def test_the_404_page_speaks_both_languages(real_build: Build):
