@@ -334,15 +334,19 @@ def scorecard_page(r: Renderer, page: PageRequest) -> str:
 
 def sources_index(r: Renderer, page: PageRequest) -> str:
     page_url = page.url
-    parts = paging.source_pages(r.data)
+    return r.render("sources_index.md.j2", page_url, **sources_values(r.data))
+
+
+def sources_values(data: Dataset) -> dict[str, object]:
+    """The quarters of publication, and each publisher with its count and first quarter (both editions)."""
+    parts = paging.source_pages(data)
     publishers = Counter(source.publisher for items in parts.values() for source, _ in items)
     first_page: dict[str, str] = {}
     for name, items in sorted(parts.items(), key=lambda p: (p[0][:7], len(p[0]), p[0])):
         for source, _ in items:
             first_page.setdefault(source.publisher, name)
-    return r.render("sources_index.md.j2", page_url, quarters=[(q, len(items)) for q, items in parts.items()],
-                    publishers=sorted(publishers.items(), key=lambda p: p[0].lower()), first_quarter=first_page,
-                    total=sum(publishers.values()))
+    return dict(quarters=[(q, len(items)) for q, items in parts.items()], first_quarter=first_page,
+                publishers=sorted(publishers.items(), key=lambda p: p[0].lower()), total=sum(publishers.values()))
 
 
 def sources_quarter(r: Renderer, page: PageRequest) -> str:

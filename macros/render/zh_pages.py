@@ -19,6 +19,7 @@ from macros.render.pages import (
     cite_values,
     embed_values,
     precedent_values,
+    sources_values,
     where_things_stand,
 )
 from macros.render.request import PageRequest
@@ -288,15 +289,7 @@ def _zh_label(citation: Citation) -> str:
 
 
 def zh_sources_index(r: Renderer, page: PageRequest) -> str:
-    parts = paging.source_pages(r.data)
-    publishers = Counter(source.publisher for items in parts.values() for source, _ in items)
-    first_page: dict[str, str] = {}
-    for name, items in sorted(parts.items(), key=lambda p: (p[0][:7], len(p[0]), p[0])):
-        for source, _ in items:
-            first_page.setdefault(source.publisher, name)
-    return r.render("zh_sources_index.md.j2", page.url, quarters=[(q, len(items)) for q, items in parts.items()],
-                    publishers=sorted(publishers.items(), key=lambda p: p[0].lower()), first_quarter=first_page,
-                    total=sum(publishers.values()), zh_part=_zh_part)
+    return r.render("zh_sources_index.md.j2", page.url, **sources_values(r.data), zh_part=_zh_part)
 
 
 def zh_sources_quarter(r: Renderer, page: PageRequest) -> str:

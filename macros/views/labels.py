@@ -231,12 +231,18 @@ ROUND_PRODUCT = {
 }
 
 
-def measure_group(key: str) -> str:
-    """'us-tariff' → 'U.S. tariffs'; 'cn-listing-2' → 'China listings, part 2'."""
+def _group_key(key: str) -> tuple[str, str, str]:
+    """'cn-listing-2' → ('cn', 'listing', '2'); 'us-tariff' → ('us', 'tariff', '')."""
     side, _, rest = key.partition("-")
     kind, part = rest, ""
     if rest.rsplit("-", 1)[-1].isdigit():
         kind, part = rest.rsplit("-", 1)
+    return side, kind, part
+
+
+def measure_group(key: str) -> str:
+    """'us-tariff' → 'U.S. tariffs'; 'cn-listing-2' → 'China listings, part 2'."""
+    side, kind, part = _group_key(key)
     label = f"{SIDE_SHORT[side]} {MEASURE_KIND.get(kind, kind).lower()}"
     return f"{label}, part {part}" if part else label
 
@@ -255,10 +261,7 @@ def zh_year_part(key: str) -> str:
 
 def zh_measure_group(key: str) -> str:
     """'us-tariff' → '美国：关税'; 'cn-listing-2' → '中国：列入清单（第2部分）'."""
-    side, _, rest = key.partition("-")
-    kind, part = rest, ""
-    if rest.rsplit("-", 1)[-1].isdigit():
-        kind, part = rest.rsplit("-", 1)
+    side, kind, part = _group_key(key)
     label = f"{ZH_SIDE[side]}：{ZH_MEASURE_KIND.get(kind, kind)}"
     return f"{label}（第{part}部分）" if part else label
 
