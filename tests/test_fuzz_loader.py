@@ -91,7 +91,7 @@ def assert_loads_or_fails_cleanly(root: Path) -> None:
 
 
 @given(file=st.sampled_from(REAL_FILES), mutations=st.lists(mutation, min_size=1, max_size=4))
-@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_text_mutations_never_crash_the_loader(file, mutations):
     text = (ROOT / "data" / file).read_text(encoding="utf-8")
     for how, a, b, payload in mutations:
@@ -115,7 +115,7 @@ replacement = st.one_of(st.none(), st.booleans(), st.integers(-5, 3000), st.floa
 
 
 @given(file=st.sampled_from(REAL_FILES), pick=st.floats(0, 1), new_value=replacement, delete=st.booleans())
-@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_structural_mutations_never_crash_the_loader(file, pick, new_value, delete):
     document = yaml.safe_load((ROOT / "data" / file).read_text(encoding="utf-8"))
     paths = [p for p in _paths(document) if p]

@@ -1,7 +1,8 @@
-"""The key pages as a reader sees them (issue 21), in a real browser at 1280 and 375 px in both
-palettes: text contrast (axe's rule), chart text at 375 px, tables at 1280 px, the one-picture
+"""The key pages as a reader sees them (issue 21), in a real browser at 1280 px in both palettes
+and at 375 px in the dark one (what is read at 375 px does not depend on the palette but for the
+colours, which the dark one tests): text contrast (axe's rule), chart text at 375 px, tables at 1280 px, the one-picture
 timeline inside its frame, no record ids in prose; charts that are one tab stop; a palette switch
-that re-colours the page without a reload. Screenshots of every page, width and palette go to
+that re-colours the page without a reload. Screenshots of every page, width and palette read go to
 test-artifacts/ (the measuring is shared with scripts/look.py: tests/reading.py)."""
 
 from __future__ import annotations
@@ -22,7 +23,9 @@ from tests.reading import (
 @pytest.mark.parametrize("path", READER_PAGES)
 def test_key_pages_read_well_at_both_widths_in_both_palettes(new_page, site_url, path, scheme):
     problems = {}
-    for width in (1280, 375):
+    # At 375 px what is read (chart text, tables, ids, sideways scroll, and contrast on the cards)
+    # does not depend on the palette but for the colours: it is read once, in the dark palette.
+    for width in (1280, 375) if scheme == "dark" else (1280,):
         page, watch = new_page(width=width, scheme=scheme)
         page.goto(site_url + path, wait_until="load")
         expected = "slate" if scheme == "dark" else "default"
