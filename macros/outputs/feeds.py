@@ -123,8 +123,13 @@ def feed_entries(data: Dataset) -> list[LedgerEntry]:
 
 @memoized
 def _entries_by_issue(data: Dataset) -> dict[str, list[LedgerEntry]]:
+    return by_issue(feed_entries(data))
+
+
+def by_issue(entries: list[LedgerEntry]) -> dict[str, list[LedgerEntry]]:
+    """Entries by each issue they name, in their order (an issue's feed looks its entries up)."""
     grouped: dict[str, list[LedgerEntry]] = {}
-    for entry in feed_entries(data):
+    for entry in entries:
         for issue in entry.issues:
             grouped.setdefault(issue, []).append(entry)
     return grouped

@@ -13,8 +13,7 @@ from icalendar import Calendar
 
 from macros.data.dataset import Dataset
 from macros.data.records import Deadline
-from macros.outputs.feeds import TAG, LedgerEntry, _all_day_event, _midnight, _reminders
-from macros.render.record_links import RecordLinks
+from macros.outputs.feeds import TAG, LedgerEntry, _all_day_event, _midnight, _record_links, _reminders, by_issue
 from macros.render.safe import plain, safe_url, text
 from macros.views import labels, routes, timeline
 from macros.views.memo import memoized
@@ -23,11 +22,6 @@ from macros.views.subscriptions import Subscription, subscriptions, zh_title
 
 ZH = Routes.ZH
 MARKER = f"「{labels.ZH['in_english']}」"
-
-
-def zh_path(english_path: str) -> str:
-    """Where the Chinese twin of an English feed or calendar lives: 'feeds/x.atom' → 'zh/feeds/x.atom'."""
-    return Routes.in_zh(english_path)
 
 
 def _zh(chinese: str | None, english: str) -> str:
@@ -71,11 +65,14 @@ def zh_feed_entries(data: Dataset) -> list[LedgerEntry]:
 
 @memoized
 def _by_issue(data: Dataset) -> dict[str, list[LedgerEntry]]:
-    grouped: dict[str, list[LedgerEntry]] = {}
-    for entry in zh_feed_entries(data):
-        for issue in entry.issues:
-            grouped.setdefault(issue, []).append(entry)
-    return grouped
+    return by_issue(zh_feed_entries(data))
+
+
+@memoized
+def _rendered_contents(data: Dataset) -> dict[str, str]:
+    """Entry key → its Chinese HTML body, filled as feeds are written: an entry carried by the
+    site-wide feed and its issues' is rendered once (as the English feeds do)."""
+    return {}
 
 
 def _deadline_entry(data: Dataset, deadline: Deadline) -> LedgerEntry:
@@ -100,11 +97,11 @@ def zh_atom_feed(data: Dataset, site_url: str, subscription: Subscription,
     feed.id(TAG + "zh-" + ("feed" if subscription.key == "all" else f"feed-{subscription.key}"))
     feed.title(zh_title(data, subscription))
     feed.subtitle("中美经贸谈判有据可查的记录：新的磋商与事件、措施与承诺的变化。译文为本项目自译。")
-    feed.link(href=Routes.absolute(site_url, zh_path(subscription.feed_path)), rel="self")
+    feed.link(href=Routes.absolute(site_url, Routes.in_zh(subscription.feed_path)), rel="self")
     feed.link(href=Routes.absolute(site_url, ZH) if site_url else "./", rel="alternate")
     feed.language("zh-Hans")
     feed.updated(_midnight(data.as_of))
-    links = RecordLinks(data, routes.Routes(data))
+    contents = _rendered_contents(data)
     for entry in sorted(_entries(data, subscription), key=lambda e: (e.date, e.key)):  # feedgen prepends
         item = feed.add_entry()
         item.id(TAG + "zh-" + entry.key)
@@ -115,13 +112,19 @@ def zh_atom_feed(data: Dataset, site_url: str, subscription: Subscription,
         for issue in entry.issues:
             chosen = data.by_id["issues"][issue]
             item.category(term=issue, label=chosen.title_zh or chosen.title)
-        cited = "".join(f'<li>{text(s.publisher)}：<a href="{text(safe_url(s.url))}">{text(s.url)}</a></li>'
-                        for s in entry.sources)
-        relayed = entry.sources and all(s.verification == "relay" for s in entry.sources)
-        badge = f"<p><strong>{labels.ZH['relayed']}</strong></p>" if relayed else ""
-        body = links.html(entry.text, site_url, ZH)
-        item.content(f"{badge}{body}<p>{labels.ZH['sources']}：</p><ul>{cited}</ul>", type="html")
+        if entry.key not in contents:
+            contents[entry.key] = _entry_content(data, entry, site_url)
+        item.content(contents[entry.key], type="html")
     return feed.atom_str(pretty=True).decode("utf-8")
+
+
+def _entry_content(data: Dataset, entry: LedgerEntry, site_url: str) -> str:
+    cited = "".join(f'<li>{text(s.publisher)}：<a href="{text(safe_url(s.url))}">{text(s.url)}</a></li>'
+                    for s in entry.sources)
+    relayed = entry.sources and all(s.verification == "relay" for s in entry.sources)
+    badge = f"<p><strong>{labels.ZH['relayed']}</strong></p>" if relayed else ""
+    body = _record_links(data).html(entry.text, site_url, ZH)
+    return f"{badge}{body}<p>{labels.ZH['sources']}：</p><ul>{cited}</ul>"
 
 
 def zh_calendar(data: Dataset, site_url: str, subscription: Subscription) -> str:
@@ -161,6 +164,6 @@ def zh_subscription_files(data: Dataset, site_url: str, updated: dict[str, dt.da
     files = {}
     every = subscriptions(data)
     for subscription in every[:1] if lean else every:
-        files[zh_path(subscription.feed_path)] = zh_atom_feed(data, site_url, subscription, updated)
-        files[zh_path(subscription.calendar_path)] = zh_calendar(data, site_url, subscription)
+        files[Routes.in_zh(subscription.feed_path)] = zh_atom_feed(data, site_url, subscription, updated)
+        files[Routes.in_zh(subscription.calendar_path)] = zh_calendar(data, site_url, subscription)
     return files

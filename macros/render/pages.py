@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from itertools import groupby
 
 from macros.data.dataset import Dataset
-from macros.data.records import Commitment, is_relayed, sources_in
+from macros.data.records import Commitment, TariffChange, is_relayed, sources_in
 from macros.data.refs import publisher_key
 from macros.render.chart import tariff_chart
 from macros.render.jinja import Renderer, human_date, relative_base
@@ -196,12 +196,17 @@ def people_index(r: Renderer, page: PageRequest) -> str:
 
 
 def current_rates(r: Renderer) -> list[tuple[str, object]]:
-    """The latest headline tariff each way that is already in effect."""
+    """The latest headline tariff each way that is already in effect, by its short label."""
+    return [(labels.TARIFF_DIRECTION_SHORT[direction], t) for direction, t in rates_in_force(r.data)]
+
+
+def rates_in_force(data: Dataset) -> list[tuple[str, TariffChange]]:
+    """(direction, the latest headline tariff that way already in effect), each way that has one."""
     rates = []
-    for direction, label in labels.TARIFF_DIRECTION_SHORT.items():
-        in_force = [t for t in r.data.tariffs if t.direction == direction and t.effective <= r.data.today]
+    for direction in labels.TARIFF_DIRECTION:
+        in_force = [t for t in data.tariffs if t.direction == direction and t.effective <= data.today]
         if in_force:
-            rates.append((label, in_force[-1]))
+            rates.append((direction, in_force[-1]))
     return rates
 
 
@@ -261,24 +266,30 @@ def home(r: Renderer, page: PageRequest) -> str:
 
 def tariffs_page(r: Renderer, page: PageRequest) -> str:
     """The chart and tables; past TARIFFS_ON_PAGE changes, the latest years here and a page per year."""
-    page_url, year = page.url, page.part
-    years = paging.tariff_years(r.data)
-    changes = years[year] if year is not None else paging.recent_tariffs(r.data)
-    series = {d: [t for t in changes if t.direction == d] for d in labels.TARIFF_DIRECTION}
-    chart = tariff_chart(changes, r.data.as_of, r.data.estimates) if year is None else None
+    values = tariff_values(r.data, page.part, labels.TARIFF_DIRECTION)
+    chart = tariff_chart(values["changes"], r.data.as_of, r.data.estimates) if page.part is None else None
+    selected = [m for side in ledger.SIDES for m in ledger.tariff_measures(r.data, side, "selected-goods")]
+    return r.render("tariffs.md.j2", page.url, **values, chart=chart, directions=labels.TARIFF_DIRECTION,
+                    selected=selected)
+
+
+def tariff_values(data: Dataset, year: str | None, directions: dict[str, str], zh: bool = False) -> dict[str, object]:
+    """The tariffs page's changes (the latest, or a year's), each side's layers by legal authority and the
+    published averages; `directions` labels the layers' charts, `zh` writes them in Chinese (both editions)."""
+    years = paging.tariff_years(data)
+    changes = years[year] if year is not None else paging.recent_tariffs(data)
     stacks = []
     if year is None:
         for side in ledger.SIDES:
-            steps = ledger.tariff_steps(r.data, side)
+            steps = ledger.tariff_steps(data, side)
             if steps:
-                label = labels.TARIFF_DIRECTION[ledger.DIRECTION_OF_SIDE[side]]
-                stacks.append((side, label, stacked_tariff(steps, r.data.as_of, label, f"ttt-stack-{side}"), steps))
-    selected = [m for side in ledger.SIDES for m in ledger.tariff_measures(r.data, side, "selected-goods")]
-    return r.render("tariffs.md.j2", page_url, chart=chart, directions=labels.TARIFF_DIRECTION, series=series,
-                    years={y: len(c) for y, c in years.items()}, year=year, shown=len(changes),
-                    tariff_count=len(r.data.tariffs), stacks=stacks, selected=selected,
-                    estimates=r.data.estimates if year is None else (),
-                    estimate_publishers=len({publisher_key(e.publisher) for e in r.data.estimates}))
+                label = directions[ledger.DIRECTION_OF_SIDE[side]]
+                stacks.append((side, label, stacked_tariff(steps, data.as_of, label, f"ttt-stack-{side}", zh=zh),
+                               steps))
+    return dict(changes=changes, series={d: [t for t in changes if t.direction == d] for d in directions},
+                years={y: len(c) for y, c in years.items()}, year=year, shown=len(changes),
+                tariff_count=len(data.tariffs), stacks=stacks, estimates=data.estimates if year is None else (),
+                estimate_publishers=len({publisher_key(e.publisher) for e in data.estimates}))
 
 
 def deadlines_page(r: Renderer, page: PageRequest) -> str:

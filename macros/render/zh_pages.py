@@ -9,9 +9,8 @@ from collections import Counter
 from macros.data.collections import COLLECTIONS
 from macros.data.dataset import Dataset
 from macros.data.records import Commitment, TariffChange, is_relayed, sources_in
-from macros.data.refs import publisher_key
 from macros.render.jinja import Renderer
-from macros.render.ledger_charts import stacked_tariff, state_strip
+from macros.render.ledger_charts import state_strip
 from macros.render.pages import (
     SubscriptionLinks,
     _by_side,
@@ -19,7 +18,9 @@ from macros.render.pages import (
     cite_values,
     embed_values,
     precedent_values,
+    rates_in_force,
     sources_values,
+    tariff_values,
     where_things_stand,
 )
 from macros.render.request import PageRequest
@@ -234,29 +235,12 @@ def zh_issues_index(r: Renderer, page: PageRequest) -> str:
 
 
 def zh_tariffs_page(r: Renderer, page: PageRequest) -> str:
-    """The rates now, the layers by legal authority, published averages and every change, in Chinese
-    (the charts keep their English labels); past TARIFFS_ON_PAGE changes, a page per year as in English."""
-    year, data = page.part, r.data
-    years = paging.tariff_years(data)
-    changes = years[year] if year is not None else paging.recent_tariffs(data)
-    stacks = []
-    if year is None:
-        for side in ledger.SIDES:
-            steps = ledger.tariff_steps(data, side)
-            if steps:
-                label = labels.ZH_TARIFF_DIRECTION[ledger.DIRECTION_OF_SIDE[side]]
-                chart = stacked_tariff(steps, data.as_of, label, f"ttt-stack-{side}", zh=True)
-                stacks.append((side, label, chart, steps))
-    now = [(direction, t) for direction, t in ((d, next((t for t in reversed(data.tariffs) if t.direction == d
-                                                          and t.effective <= data.today), None))
-                                               for d in labels.ZH_TARIFF_DIRECTION) if t is not None]
-    return r.render("zh_tariffs.md.j2", page.url, zh_directions=labels.ZH_TARIFF_DIRECTION,
-                    directions_of_side=ledger.DIRECTION_OF_SIDE,
-                    series={d: [t for t in changes if t.direction == d] for d in labels.ZH_TARIFF_DIRECTION},
-                    years={y: len(c) for y, c in years.items()}, year=year, shown=len(changes),
-                    tariff_count=len(data.tariffs), stacks=stacks, now=now if year is None else [],
-                    estimates=data.estimates if year is None else (), zh_year_part=labels.zh_year_part,
-                    estimate_publishers=len({publisher_key(e.publisher) for e in data.estimates}))
+    """The rates now, the layers by legal authority, published averages and every change, in Chinese;
+    past TARIFFS_ON_PAGE changes, a page per year as in English."""
+    values = tariff_values(r.data, page.part, labels.ZH_TARIFF_DIRECTION, zh=True)
+    return r.render("zh_tariffs.md.j2", page.url, **values, zh_directions=labels.ZH_TARIFF_DIRECTION,
+                    directions_of_side=ledger.DIRECTION_OF_SIDE, zh_year_part=labels.zh_year_part,
+                    now=rates_in_force(r.data) if page.part is None else [])
 
 
 def zh_cite_page(r: Renderer, page: PageRequest) -> str:

@@ -19,13 +19,14 @@ from macros.outputs.feeds import atom_feed, icalendar_feed, subscriptions
 from macros.outputs.release import release_files
 from macros.outputs.spreadsheets import csv_files
 from macros.outputs.timelinejs import timelinejs
-from macros.outputs.zh_feeds import zh_path, zh_subscription_files
+from macros.outputs.zh_feeds import zh_subscription_files
 from macros.render.page_table import HAND_WRITTEN_TWINS, ZH
 from macros.render.pages import timeline_anchors
 from macros.site.page_files import built_languages
 from macros.site.state import BuildState
 from macros.views import routes
 from macros.views.changes import feed_updates
+from macros.views.routes import Routes
 
 Files = dict[str, str]
 EMPTY_SITEMAP = ('<?xml version="1.0" encoding="UTF-8"?>\n'
@@ -66,7 +67,7 @@ def _feeds(build: BuildState, site_url: str, written: Files, lean: bool) -> File
     if ZH in built_languages():
         files.update(zh_subscription_files(data, site_url, updated, lean))
     for folder in {path.rsplit("/", 1)[0] for path in files
-                   if path.startswith(("feeds/", "calendars/", zh_path("feeds/"), zh_path("calendars/")))}:
+                   if path.startswith(("feeds/", "calendars/", Routes.in_zh("feeds/"), Routes.in_zh("calendars/")))}:
         files[f"{folder}/sitemap.xml"] = EMPTY_SITEMAP
     return files
 
